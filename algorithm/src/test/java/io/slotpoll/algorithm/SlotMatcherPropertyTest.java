@@ -1,0 +1,70 @@
+package io.slotpoll.algorithm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The matcher agrees exactly with the naive reference on many small random inputs.
+ * Seeds are fixed so a failure names the seed and case that reproduce it.
+ */
+class SlotMatcherPropertyTest {
+
+    private static final int CASES_PER_SEED = 2_000;
+
+    private final SlotMatcher matcher = new SlotMatcher();
+    private final NaiveMatcher naive = new NaiveMatcher();
+
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {1, 2, 3, 4, 5})
+    void matches_naive_reference_exactly(long seed) {
+        Random random = new Random(seed);
+        for (int i = 0; i < CASES_PER_SEED; i++) {
+            MatchRequest request = randomRequest(random, 1 + random.nextInt(12));
+            assertThat(matcher.match(request)).as("seed %d case %d: %s", seed, i, request).isEqualTo(naive.match(request));
+        }
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {11, 12})
+    void lists_every_candidate_when_the_limit_allows(long seed) {
+        Random random = new Random(seed);
+        for (int i = 0; i < CASES_PER_SEED; i++) {
+            MatchRequest request = randomRequest(random, 10_000);
+            MatchResult result = matcher.match(request);
+            assertThat(result).as("seed %d case %d: %s", seed, i, request).isEqualTo(naive.match(request));
+            if (request.minAttending() == 0 && result.candidatesEvaluated() > 0) {
+                assertThat(result.slots()).hasSize(result.candidatesEvaluated());
+            }
+        }
+    }
+
+    private static MatchRequest randomRequest(Random random, int limit) {
+        List<Interval> proposed = new ArrayList<>();
+        for (int i = random.nextInt(5); i > 0; i--) {
+            proposed.add(interval(random, 0, 240, 90));
+        }
+        List<Participant> participants = new ArrayList<>();
+        for (int p = random.nextInt(7); p > 0; p--) {
+            List<Availability> windows = new ArrayList<>();
+            for (int w = random.nextInt(6); w > 0; w--) {
+                Preference preference = random.nextInt(3) == 0 ? Preference.IF_NEED_BE : Preference.YES;
+                windows.add(new Availability(interval(random, -30, 280, 120), preference));
+            }
+            participants.add(new Participant(random.nextInt(4) == 0, windows));
+        }
+        int duration = 1 + random.nextInt(60);
+        int step = 1 + random.nextInt(20);
+        int minAttending = random.nextInt(3) == 0 ? random.nextInt(5) : 0;
+        return new MatchRequest(proposed, duration, step, participants, minAttending, limit);
+    }
+
+    private static Interval interval(Random random, int min, int max, int maxLength) {
+        long start = min + random.nextInt(max - min + 1);
+        return new Interval(start, start + 1 + random.nextInt(maxLength));
+    }
+}
