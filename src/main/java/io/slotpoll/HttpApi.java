@@ -1,0 +1,133 @@
+package io.slotpoll;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.slotpoll.event.EventHandler;
+import io.slotpoll.health.HealthHandler;
+import io.slotpoll.http.ApiException;
+import io.slotpoll.http.ProblemType;
+import io.slotpoll.http.Problems;
+import io.slotpoll.http.RequestIds;
+import io.slotpoll.participant.ParticipantHandler;
+import io.slotpoll.recommendation.RecommendationHandler;
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The whole route table and the one place failures become problem+json. */
+public final class HttpApi {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
+    private static final Logger ACCESS = LoggerFactory.getLogger("io.slotpoll.access");
+    /** Seconds a client should wait before retrying while the database is unreachable. */
+    static final String RETRY_AFTER_SECONDS = "5";
+
+    private HttpApi() {
+    }
+
+    /** The handlers the routes are bound to. */
+    public record Handlers(EventHandler events, ParticipantHandler participants,
+            RecommendationHandler recommendations, HealthHandler health) {
+    }
+
+    public static Javalin create(Handlers h, Problems problems) {
+        return Javalin.create(cfg -> {
+            cfg.concurrency.useVirtualThreads = true;
+            cfg.startup.showJavalinBanner = false;
+            cfg.startup.showOldJavalinVersionWarning = false;
+            cfg.http.prefer405over404 = true;
+            cfg.router.ignoreTrailingSlashes = true;
+            cfg.requestLogger.http((ctx, ms) -> ACCESS.info("{} {} {} {}ms id={}", ctx.method(), ctx.path(),
+                    ctx.statusCode(), Math.round(ms), RequestIds.get(ctx)));
+
+            cfg.routes.before(RequestIds::assign);
+            cfg.routes.before(HttpApi::securityHeaders);
+
+            cfg.routes.post("/api/v1/events", h.events()::create);
+            cfg.routes.get("/api/v1/events/{eventId}", h.events()::get);
+            cfg.routes.patch("/api/v1/events/{eventId}", h.events()::patch);
+            cfg.routes.delete("/api/v1/events/{eventId}", h.events()::delete);
+            cfg.routes.post("/api/v1/events/{eventId}/participants", h.participants()::join);
+            cfg.routes.get("/api/v1/events/{eventId}/participants", h.participants()::list);
+            cfg.routes.get("/api/v1/events/{eventId}/participants/{participantId}", h.participants()::get);
+            cfg.routes.patch("/api/v1/events/{eventId}/participants/{participantId}", h.participants()::patch);
+            cfg.routes.delete("/api/v1/events/{eventId}/participants/{participantId}", h.participants()::delete);
+            cfg.routes.put("/api/v1/events/{eventId}/participants/{participantId}/availability",
+                    h.participants()::replaceAvailability);
+            cfg.routes.get("/api/v1/events/{eventId}/recommendations", h.recommendations()::get);
+            cfg.routes.get("/health", h.health()::loadBalancer);
+            cfg.routes.get("/health/live", h.health()::live);
+            cfg.routes.get("/health/ready", h.health()::ready);
+
+            cfg.routes.exception(ApiException.class, (e, ctx) -> problems.write(ctx, e));
+            cfg.routes.exception(HttpResponseException.class, (e, ctx) -> problems.write(ctx,
+                    frameworkProblem(e.getStatus()), frameworkDetail(e, ctx), List.of()));
+            cfg.routes.exception(Exception.class, (e, ctx) -> unexpected(e, ctx, problems));
+            cfg.routes.error(404, ctx -> unlessProblem(ctx, problems, ProblemType.NOT_FOUND,
+                    "no resource at " + ctx.method() + " " + ctx.path()));
+            cfg.routes.error(405, ctx -> unlessProblem(ctx, problems, ProblemType.METHOD_NOT_ALLOWED,
+                    ctx.method() + " is not allowed on " + ctx.path()));
+        });
+    }
+
+    private static void securityHeaders(Context ctx) {
+        ctx.header("X-Content-Type-Options", "nosniff");
+        ctx.header("Referrer-Policy", "no-referrer");
+        ctx.header("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+        ctx.header("Cache-Control", "no-store");
+    }
+
+    /** A database that cannot be reached is a 503 with Retry-After; anything else unexpected is a logged 500. */
+    private static void unexpected(Exception e, Context ctx, Problems problems) {
+        if (isConnectionFailure(e)) {
+            LOG.warn("database unreachable for request {}: {}", RequestIds.get(ctx), e.toString());
+            ctx.header("Retry-After", RETRY_AFTER_SECONDS);
+            problems.write(ctx, ProblemType.UNAVAILABLE, "the database is unreachable; retry shortly", List.of());
+            return;
+        }
+        LOG.error("request {} {} {} failed", RequestIds.get(ctx), ctx.method(), ctx.path(), e);
+        problems.write(ctx, ProblemType.INTERNAL,
+                "unexpected error; quote request id " + RequestIds.get(ctx) + " when reporting it", List.of());
+    }
+
+    static boolean isConnectionFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void unlessProblem(Context ctx, Problems problems, ProblemType type, String detail) {
+        String contentType = ctx.res().getContentType();
+        if (contentType == null || !contentType.startsWith(Problems.CONTENT_TYPE)) {
+            problems.write(ctx, type, detail, List.of());
+        }
+    }
+
+    private static ProblemType frameworkProblem(int status) {
+        return switch (status) {
+            case 404 -> ProblemType.NOT_FOUND;
+            case 405 -> ProblemType.METHOD_NOT_ALLOWED;
+            case 413 -> ProblemType.PAYLOAD_TOO_LARGE;
+            case 415 -> ProblemType.UNSUPPORTED_MEDIA_TYPE;
+            default -> status >= 500 ? ProblemType.INTERNAL : ProblemType.MALFORMED;
+        };
+    }
+
+    private static String frameworkDetail(HttpResponseException e, Context ctx) {
+        return switch (e.getStatus()) {
+            case 404 -> "no resource at " + ctx.method() + " " + ctx.path();
+            case 405 -> ctx.method() + " is not allowed on " + ctx.path();
+            default -> e.getMessage();
+        };
+    }
+}

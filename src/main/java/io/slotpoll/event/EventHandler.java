@@ -1,0 +1,112 @@
+package io.slotpoll.event;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.Context;
+import io.slotpoll.auth.BearerToken;
+import io.slotpoll.http.Errors;
+import io.slotpoll.http.JsonIo;
+import io.slotpoll.http.ObjectFields;
+import io.slotpoll.time.RequestTimes;
+import io.slotpoll.time.TimeWindow;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** HTTP endpoints for events: parse and validate, call the service, map the answer. */
+public final class EventHandler {
+
+    private static final Set<String> CREATE_FIELDS = ObjectFields.names("title", "description", "durationMinutes",
+            "slotStepMinutes", "timezone", "proposedWindows", "deadline");
+    private static final Set<String> PATCH_FIELDS = ObjectFields.names("title", "description", "durationMinutes",
+            "slotStepMinutes", "timezone", "proposedWindows", "deadline", "status");
+
+    private final EventService service;
+    private final JsonIo json;
+    private final String publicBaseUrl;
+
+    public EventHandler(EventService service, JsonIo json, String publicBaseUrl) {
+        this.service = service;
+        this.json = json;
+        this.publicBaseUrl = publicBaseUrl;
+    }
+
+    public void create(Context ctx) {
+        Errors errors = new Errors();
+        ObjectFields body = json.read(ctx, errors).allowOnly(CREATE_FIELDS);
+        String title = body.string("title", true, EventRules.TITLE_MAX, true);
+        String description = body.string("description", false, EventRules.DESCRIPTION_MAX, false);
+        Integer duration = body.integer("durationMinutes", true, EventRules.DURATION_MIN, EventRules.DURATION_MAX);
+        EventRules.checkDuration(duration, "durationMinutes", errors);
+        Integer step = body.integer("slotStepMinutes", false, 1, EventRules.DURATION_MAX);
+        EventRules.checkStep(step, "slotStepMinutes", errors);
+        Optional<ZoneId> zone = RequestTimes.zone(body, "timezone", true);
+        List<ObjectFields> items = body.objects("proposedWindows", true, 1, EventRules.WINDOWS_MAX);
+        List<TimeWindow> windows = items == null ? List.of() : EventService.parseWindows(items, zone);
+        if (duration != null && !errors.has("durationMinutes") && items != null && !errors.has("proposedWindows")) {
+            EventRules.checkWindows(windows, duration, "proposedWindows", errors);
+        }
+        Instant deadline = RequestTimes.instant(body, "deadline", false, zone);
+        errors.throwIfAny();
+
+        EventService.Created created = service.create(new EventDraft(title, description, duration,
+                step == null ? EventRules.DEFAULT_STEP : step, zone.orElseThrow(), windows, deadline));
+        String id = created.event().id();
+        ObjectNode answer = json.mapper().valueToTree(EventView.of(created.event()));
+        answer.put("adminToken", created.adminToken());
+        ObjectNode links = answer.putObject("links");
+        links.put("participate", publicBaseUrl + "/api/v1/events/" + id + "/participants");
+        links.put("admin", publicBaseUrl + "/api/v1/events/" + id);
+        ctx.header("Location", "/api/v1/events/" + id);
+        json.write(ctx, 201, answer);
+    }
+
+    public void get(Context ctx) {
+        json.write(ctx, 200, EventView.of(service.get(ctx.pathParam("eventId"))));
+    }
+
+    public void patch(Context ctx) {
+        Errors errors = new Errors();
+        ObjectFields body = json.read(ctx, errors).allowOnly(PATCH_FIELDS);
+        Optional<String> title = Optional.empty();
+        if (body.isPresent("title")) {
+            title = Optional.ofNullable(body.string("title", true, EventRules.TITLE_MAX, true));
+        }
+        Optional<Optional<String>> description = Optional.empty();
+        if (body.isPresent("description")) {
+            description = Optional.of(Optional.ofNullable(body.string("description", false, EventRules.DESCRIPTION_MAX, false)));
+        }
+        Optional<Integer> duration = Optional.empty();
+        if (body.isPresent("durationMinutes")) {
+            duration = Optional.ofNullable(body.integer("durationMinutes", true, EventRules.DURATION_MIN, EventRules.DURATION_MAX));
+            EventRules.checkDuration(duration.orElse(null), "durationMinutes", errors);
+        }
+        Optional<Integer> step = Optional.empty();
+        if (body.isPresent("slotStepMinutes")) {
+            step = Optional.ofNullable(body.integer("slotStepMinutes", true, 1, EventRules.DURATION_MAX));
+            EventRules.checkStep(step.orElse(null), "slotStepMinutes", errors);
+        }
+        Optional<ZoneId> zone = Optional.empty();
+        if (body.isPresent("timezone")) {
+            zone = RequestTimes.zone(body, "timezone", true);
+        }
+        Optional<List<ObjectFields>> windows = Optional.empty();
+        if (body.isPresent("proposedWindows")) {
+            windows = Optional.ofNullable(body.objects("proposedWindows", true, 1, EventRules.WINDOWS_MAX));
+        }
+        Optional<EventStatus> status = Optional.empty();
+        if (body.isPresent("status")) {
+            status = Optional.ofNullable(body.oneOf("status", true, EventStatus.WIRE_VALUES)).map(EventStatus::fromWire);
+        }
+        EventChanges changes = new EventChanges(title, description, duration, step, zone, windows,
+                body.isPresent("deadline"), status, body);
+        Event event = service.patch(ctx.pathParam("eventId"), BearerToken.from(ctx), changes, errors);
+        json.write(ctx, 200, EventView.of(event));
+    }
+
+    public void delete(Context ctx) {
+        service.delete(ctx.pathParam("eventId"), BearerToken.from(ctx));
+        ctx.status(204);
+    }
+}

@@ -1,0 +1,117 @@
+package io.slotpoll.event;
+
+import static io.slotpoll.db.schema.Tables.EVENT;
+import static io.slotpoll.db.schema.Tables.PARTICIPANT;
+import static io.slotpoll.db.schema.Tables.PROPOSED_WINDOW;
+
+import io.slotpoll.db.DbTime;
+import io.slotpoll.db.schema.tables.records.EventRecord;
+import io.slotpoll.db.schema.tables.records.ProposedWindowRecord;
+import io.slotpoll.time.TimeWindow;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jooq.DSLContext;
+import org.jooq.InsertValuesStep4;
+
+/** Stores events and their proposed windows. Methods take the {@link DSLContext} of the caller's transaction. */
+public final class EventRepository {
+
+    public void insert(DSLContext dsl, Event event, byte[] adminTokenHash) {
+        dsl.insertInto(EVENT)
+                .set(EVENT.ID, event.id())
+                .set(EVENT.TITLE, event.title())
+                .set(EVENT.DESCRIPTION, event.description())
+                .set(EVENT.DURATION_MINUTES, event.durationMinutes())
+                .set(EVENT.SLOT_STEP_MINUTES, event.slotStepMinutes())
+                .set(EVENT.TIMEZONE, event.timezone().getId())
+                .set(EVENT.DEADLINE, DbTime.toDb(event.deadline()))
+                .set(EVENT.STATUS, event.status().wire())
+                .set(EVENT.VERSION, event.version())
+                .set(EVENT.ADMIN_TOKEN_HASH, adminTokenHash)
+                .set(EVENT.CREATED_AT, DbTime.toDb(event.createdAt()))
+                .set(EVENT.UPDATED_AT, DbTime.toDb(event.updatedAt()))
+                .execute();
+        insertWindows(dsl, event.id(), event.proposedWindows());
+    }
+
+    /** The event with its windows and participant count: three indexed reads. */
+    public Optional<Event> find(DSLContext dsl, String id) {
+        return map(dsl, dsl.selectFrom(EVENT).where(EVENT.ID.eq(id)).fetchOptional());
+    }
+
+    /** Like {@link #find} but locks the event row until the transaction ends, serialising writers. */
+    public Optional<Event> findForUpdate(DSLContext dsl, String id) {
+        return map(dsl, dsl.selectFrom(EVENT).where(EVENT.ID.eq(id)).forUpdate().fetchOptional());
+    }
+
+    public Optional<byte[]> adminTokenHash(DSLContext dsl, String id) {
+        return dsl.select(EVENT.ADMIN_TOKEN_HASH).from(EVENT).where(EVENT.ID.eq(id)).fetchOptional(EVENT.ADMIN_TOKEN_HASH);
+    }
+
+    /** Writes every changeable field and bumps the version; the caller holds the row lock. */
+    public void update(DSLContext dsl, Event event, boolean windowsChanged) {
+        dsl.update(EVENT)
+                .set(EVENT.TITLE, event.title())
+                .set(EVENT.DESCRIPTION, event.description())
+                .set(EVENT.DURATION_MINUTES, event.durationMinutes())
+                .set(EVENT.SLOT_STEP_MINUTES, event.slotStepMinutes())
+                .set(EVENT.TIMEZONE, event.timezone().getId())
+                .set(EVENT.DEADLINE, DbTime.toDb(event.deadline()))
+                .set(EVENT.STATUS, event.status().wire())
+                .set(EVENT.VERSION, EVENT.VERSION.plus(1))
+                .set(EVENT.UPDATED_AT, DbTime.toDb(event.updatedAt()))
+                .where(EVENT.ID.eq(event.id()))
+                .execute();
+        if (windowsChanged) {
+            dsl.deleteFrom(PROPOSED_WINDOW).where(PROPOSED_WINDOW.EVENT_ID.eq(event.id())).execute();
+            insertWindows(dsl, event.id(), event.proposedWindows());
+        }
+    }
+
+    /** Records a change that can alter recommendations (a participant joined, changed or left). */
+    public void bumpVersion(DSLContext dsl, String id, Instant now) {
+        dsl.update(EVENT)
+                .set(EVENT.VERSION, EVENT.VERSION.plus(1))
+                .set(EVENT.UPDATED_AT, DbTime.toDb(now))
+                .where(EVENT.ID.eq(id))
+                .execute();
+    }
+
+    /** Deletes the event; foreign keys cascade to windows, participants and their availability. */
+    public boolean delete(DSLContext dsl, String id) {
+        return dsl.deleteFrom(EVENT).where(EVENT.ID.eq(id)).execute() > 0;
+    }
+
+    private static void insertWindows(DSLContext dsl, String eventId, List<TimeWindow> windows) {
+        InsertValuesStep4<ProposedWindowRecord, String, Integer, LocalDateTime, LocalDateTime> insert =
+                dsl.insertInto(PROPOSED_WINDOW, PROPOSED_WINDOW.EVENT_ID, PROPOSED_WINDOW.ORDINAL,
+                        PROPOSED_WINDOW.START_AT, PROPOSED_WINDOW.END_AT);
+        for (int i = 0; i < windows.size(); i++) {
+            insert = insert.values(eventId, i, DbTime.toDb(windows.get(i).start()), DbTime.toDb(windows.get(i).end()));
+        }
+        insert.execute();
+    }
+
+    private static Optional<Event> map(DSLContext dsl, Optional<EventRecord> found) {
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        EventRecord r = found.get();
+        List<TimeWindow> windows = new ArrayList<>();
+        dsl.select(PROPOSED_WINDOW.START_AT, PROPOSED_WINDOW.END_AT)
+                .from(PROPOSED_WINDOW)
+                .where(PROPOSED_WINDOW.EVENT_ID.eq(r.getId()))
+                .orderBy(PROPOSED_WINDOW.ORDINAL)
+                .forEach(w -> windows.add(new TimeWindow(DbTime.fromDb(w.value1()), DbTime.fromDb(w.value2()))));
+        int participants = dsl.selectCount().from(PARTICIPANT).where(PARTICIPANT.EVENT_ID.eq(r.getId()))
+                .fetchOne(0, int.class);
+        return Optional.of(new Event(
+                r.getId(), r.getTitle(), r.getDescription(), r.getDurationMinutes(), r.getSlotStepMinutes(),
+                ZoneId.of(r.getTimezone()), windows, DbTime.fromDb(r.getDeadline()), EventStatus.fromWire(r.getStatus()),
+                r.getVersion(), participants, DbTime.fromDb(r.getCreatedAt()), DbTime.fromDb(r.getUpdatedAt())));
+    }
+}

@@ -1,0 +1,2 @@
+/** Liveness, readiness and the load balancer's health check. */
+package io.slotpoll.health;

@@ -1,0 +1,5 @@
+package io.slotpoll.http;
+
+/** One invalid field, named by a JSON-pointer-like path such as {@code availability[3].end}. */
+public record FieldError(String field, String message) {
+}

@@ -1,0 +1,107 @@
+package io.slotpoll.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Reads a request body as a JSON object: only {@code application/json} (UTF-8), at most
+ * {@link #MAX_BYTES}, strictly parsed. Every failure is a 4xx {@link ApiException}.
+ */
+public final class JsonBody {
+
+    public static final int MAX_BYTES = 1 << 20;
+    private static final int MAX_PARSER_MESSAGE = 200;
+
+    private final ObjectMapper mapper;
+
+    public JsonBody(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    public ObjectFields read(Context ctx, Errors errors) {
+        requireJsonContentType(ctx.header("Content-Type"));
+        long declared = ctx.req().getContentLengthLong();
+        if (declared > MAX_BYTES) {
+            throw tooLarge();
+        }
+        byte[] bytes = readAtMost(ctx);
+        if (bytes.length == 0) {
+            throw ApiException.invalid("body", "a JSON object is required");
+        }
+        JsonNode node;
+        try {
+            node = mapper.readTree(bytes);
+        } catch (StreamConstraintsException e) {
+            throw malformed("exceeds a parser limit: " + shorten(e.getOriginalMessage()));
+        } catch (JsonProcessingException e) {
+            String where = e.getLocation() == null ? ""
+                    : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+            throw malformed("is not valid JSON" + where + ": " + shorten(e.getOriginalMessage()));
+        } catch (IOException e) {
+            throw malformed("is not valid UTF-8 JSON: " + shorten(e.getMessage()));
+        }
+        if (node == null || !node.isObject()) {
+            throw ApiException.invalid("body", "must be a JSON object");
+        }
+        return new ObjectFields((ObjectNode) node, "", errors);
+    }
+
+    /** Accepts {@code application/json} with no charset or charset UTF-8; anything else is a 415. */
+    static void requireJsonContentType(String header) {
+        if (header == null || header.isBlank()) {
+            throw new ApiException(ProblemType.UNSUPPORTED_MEDIA_TYPE, "Content-Type must be application/json");
+        }
+        String[] parts = header.split(";");
+        String mediaType = parts[0].trim().toLowerCase(Locale.ROOT);
+        if (!mediaType.equals("application/json")) {
+            throw new ApiException(ProblemType.UNSUPPORTED_MEDIA_TYPE,
+                    "Content-Type must be application/json, not " + shorten(mediaType));
+        }
+        for (int i = 1; i < parts.length; i++) {
+            String[] param = parts[i].trim().split("=", 2);
+            if (param[0].trim().equalsIgnoreCase("charset")) {
+                String charset = param.length > 1 ? param[1].trim().replace("\"", "") : "";
+                if (!charset.equalsIgnoreCase("utf-8")) {
+                    throw new ApiException(ProblemType.UNSUPPORTED_MEDIA_TYPE,
+                            "request bodies must be UTF-8, not charset " + shorten(charset));
+                }
+            }
+        }
+    }
+
+    private static byte[] readAtMost(Context ctx) {
+        try (InputStream in = ctx.req().getInputStream()) {
+            byte[] bytes = in.readNBytes(MAX_BYTES + 1);
+            if (bytes.length > MAX_BYTES) {
+                throw tooLarge();
+            }
+            return bytes;
+        } catch (IOException e) {
+            throw malformed("could not be read: " + shorten(e.getMessage()));
+        }
+    }
+
+    private static ApiException tooLarge() {
+        return new ApiException(ProblemType.PAYLOAD_TOO_LARGE, "request bodies are limited to " + MAX_BYTES + " bytes");
+    }
+
+    private static ApiException malformed(String message) {
+        return new ApiException(ProblemType.MALFORMED, "body " + message, List.of(new FieldError("body", message)));
+    }
+
+    static String shorten(String text) {
+        if (text == null) {
+            return "";
+        }
+        String oneLine = text.replaceAll("\\s+", " ");
+        return oneLine.length() <= MAX_PARSER_MESSAGE ? oneLine : oneLine.substring(0, MAX_PARSER_MESSAGE) + "...";
+    }
+}

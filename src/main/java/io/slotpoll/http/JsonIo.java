@@ -1,0 +1,36 @@
+package io.slotpoll.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.http.Context;
+
+/** Reads request bodies and writes JSON answers with the one mapper. */
+public final class JsonIo {
+
+    private final ObjectMapper mapper;
+    private final JsonBody body;
+
+    public JsonIo(ObjectMapper mapper) {
+        this.mapper = mapper;
+        this.body = new JsonBody(mapper);
+    }
+
+    public ObjectMapper mapper() {
+        return mapper;
+    }
+
+    /** The request body as a JSON object whose fields record errors into {@code errors}. */
+    public ObjectFields read(Context ctx, Errors errors) {
+        return body.read(ctx, errors);
+    }
+
+    public void write(Context ctx, int status, Object value) {
+        try {
+            ctx.status(status);
+            ctx.contentType("application/json");
+            ctx.result(mapper.writeValueAsBytes(value));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise " + value.getClass().getSimpleName(), e);
+        }
+    }
+}

@@ -1,0 +1,201 @@
+package io.slotpoll.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Typed, validating access to the fields of one JSON object. Each accessor records a
+ * {@link FieldError} under the field's full path instead of throwing, so one answer
+ * can list every invalid field; callers finish with {@link Errors#throwIfAny()}.
+ * An absent field and an explicit {@code null} both read as "not given" unless the
+ * caller asks {@link #isExplicitNull(String)}.
+ */
+public final class ObjectFields {
+
+    private final ObjectNode node;
+    private final String prefix;
+    private final Errors errors;
+
+    public ObjectFields(ObjectNode node, String prefix, Errors errors) {
+        this.node = node;
+        this.prefix = prefix;
+        this.errors = errors;
+    }
+
+    public Errors errors() {
+        return errors;
+    }
+
+    public String path(String name) {
+        return prefix.isEmpty() ? name : prefix + "." + name;
+    }
+
+    /** Records every field not in {@code allowed} as unknown: a typo must not pass silently. */
+    public ObjectFields allowOnly(Set<String> allowed) {
+        Iterator<String> names = node.fieldNames();
+        while (names.hasNext()) {
+            String name = names.next();
+            if (!allowed.contains(name)) {
+                errors.add(path(JsonBody.shorten(name)), "is not a known field");
+            }
+        }
+        return this;
+    }
+
+    public boolean isGiven(String name) {
+        JsonNode value = node.get(name);
+        return value != null && !value.isNull();
+    }
+
+    public boolean isPresent(String name) {
+        return node.has(name);
+    }
+
+    public boolean isExplicitNull(String name) {
+        JsonNode value = node.get(name);
+        return value != null && value.isNull();
+    }
+
+    /**
+     * A string of {@code 1..maxChars} code points, trimmed first if {@code trim}; null if not given
+     * (and an error if {@code required}).
+     */
+    public String string(String name, boolean required, int maxChars, boolean trim) {
+        JsonNode value = node.get(name);
+        if (value == null || value.isNull()) {
+            if (required) {
+                errors.add(path(name), "is required");
+            }
+            return null;
+        }
+        if (!value.isTextual()) {
+            errors.add(path(name), "must be a string");
+            return null;
+        }
+        String text = trim ? value.textValue().strip() : value.textValue();
+        if (!isWellFormed(text)) {
+            errors.add(path(name), "must be valid Unicode text (it has an unpaired surrogate)");
+            return null;
+        }
+        int length = text.codePointCount(0, text.length());
+        if (trim && length == 0) {
+            errors.add(path(name), "must not be blank");
+            return null;
+        }
+        if (length > maxChars) {
+            errors.add(path(name), "must be at most " + maxChars + " characters (was " + length + ")");
+            return null;
+        }
+        return text;
+    }
+
+    /** A whole number in {@code [min, max]}; null if not given (and an error if {@code required}). */
+    public Integer integer(String name, boolean required, int min, int max) {
+        JsonNode value = node.get(name);
+        if (value == null || value.isNull()) {
+            if (required) {
+                errors.add(path(name), "is required");
+            }
+            return null;
+        }
+        if (!value.isIntegralNumber()) {
+            errors.add(path(name), "must be an integer");
+            return null;
+        }
+        if (!value.canConvertToLong() || value.longValue() < min || value.longValue() > max) {
+            errors.add(path(name), "must be between " + min + " and " + max + " (was " + JsonBody.shorten(value.asText()) + ")");
+            return null;
+        }
+        return value.intValue();
+    }
+
+    /** A JSON boolean; null if not given (and an error if {@code required}). */
+    public Boolean bool(String name, boolean required) {
+        JsonNode value = node.get(name);
+        if (value == null || value.isNull()) {
+            if (required) {
+                errors.add(path(name), "is required");
+            }
+            return null;
+        }
+        if (!value.isBoolean()) {
+            errors.add(path(name), "must be true or false");
+            return null;
+        }
+        return value.booleanValue();
+    }
+
+    /** One of {@code allowed} (exact spelling); null if not given (and an error if {@code required}). */
+    public String oneOf(String name, boolean required, List<String> allowed) {
+        JsonNode value = node.get(name);
+        if (value == null || value.isNull()) {
+            if (required) {
+                errors.add(path(name), "is required");
+            }
+            return null;
+        }
+        if (!value.isTextual() || !allowed.contains(value.textValue())) {
+            errors.add(path(name), "must be one of " + String.join(", ", allowed));
+            return null;
+        }
+        return value.textValue();
+    }
+
+    /**
+     * The objects of an array field, each as {@code ObjectFields} under {@code name[i]};
+     * null if not given or not an array of objects of at most {@code maxItems}.
+     */
+    public List<ObjectFields> objects(String name, boolean required, int minItems, int maxItems) {
+        JsonNode value = node.get(name);
+        if (value == null || value.isNull()) {
+            if (required) {
+                errors.add(path(name), "is required");
+            }
+            return null;
+        }
+        if (!value.isArray()) {
+            errors.add(path(name), "must be an array");
+            return null;
+        }
+        if (value.size() < minItems || value.size() > maxItems) {
+            errors.add(path(name), "must have between " + minItems + " and " + maxItems + " items (had " + value.size() + ")");
+            return null;
+        }
+        List<ObjectFields> items = new ArrayList<>(value.size());
+        boolean allObjects = true;
+        for (int i = 0; i < value.size(); i++) {
+            JsonNode item = value.get(i);
+            String itemPath = path(name) + "[" + i + "]";
+            if (!item.isObject()) {
+                errors.add(itemPath, "must be an object");
+                allObjects = false;
+            } else {
+                items.add(new ObjectFields((ObjectNode) item, itemPath, errors));
+            }
+        }
+        return allObjects ? items : null;
+    }
+
+    private static boolean isWellFormed(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c)) {
+                if (i + 1 >= text.length() || !Character.isLowSurrogate(text.charAt(i + 1))) {
+                    return false;
+                }
+                i++;
+            } else if (Character.isLowSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    public static Set<String> names(String... names) {
+        return Set.of(names);
+    }
+}

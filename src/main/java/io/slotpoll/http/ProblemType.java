@@ -1,0 +1,45 @@
+package io.slotpoll.http;
+
+/** The closed set of problems the API answers with; each has one status and one type URI. */
+public enum ProblemType {
+    VALIDATION(400, "validation-error", "Invalid request"),
+    MALFORMED(400, "malformed-request", "Malformed request"),
+    UNAUTHORIZED(401, "unauthorized", "Missing or invalid token"),
+    FORBIDDEN(403, "forbidden", "Token does not cover this resource"),
+    NOT_FOUND(404, "not-found", "Not found"),
+    METHOD_NOT_ALLOWED(405, "method-not-allowed", "Method not allowed"),
+    NOT_ACCEPTABLE(406, "not-acceptable", "Not acceptable"),
+    CONFLICT(409, "conflict", "Conflict"),
+    EVENT_CLOSED(409, "event-closed", "Event is not accepting answers"),
+    NAME_TAKEN(409, "name-taken", "Name already taken"),
+    PRECONDITION_FAILED(412, "precondition-failed", "Version does not match"),
+    PAYLOAD_TOO_LARGE(413, "payload-too-large", "Request body too large"),
+    UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported media type"),
+    INTERNAL(500, "internal-error", "Internal server error"),
+    UNAVAILABLE(503, "service-unavailable", "Service unavailable");
+
+    /** Problem type URIs are stable identifiers documented in docs/api.md. */
+    public static final String TYPE_BASE = "https://slotpoll.io/problems/";
+
+    private final int status;
+    private final String slug;
+    private final String title;
+
+    ProblemType(int status, String slug, String title) {
+        this.status = status;
+        this.slug = slug;
+        this.title = title;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String uri() {
+        return TYPE_BASE + slug;
+    }
+
+    public String title() {
+        return title;
+    }
+}

@@ -1,0 +1,126 @@
+package io.slotpoll.participant;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.Context;
+import io.slotpoll.algorithm.Preference;
+import io.slotpoll.auth.Access;
+import io.slotpoll.auth.BearerToken;
+import io.slotpoll.http.Errors;
+import io.slotpoll.http.JsonIo;
+import io.slotpoll.http.ObjectFields;
+import io.slotpoll.time.RequestTimes;
+import io.slotpoll.time.TimeWindow;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** HTTP endpoints for participants: parse and validate, call the service, map the answer. */
+public final class ParticipantHandler {
+
+    public static final int NAME_MAX = 100;
+    public static final int WINDOWS_MAX = 500;
+    private static final Set<String> JOIN_FIELDS = ObjectFields.names("name", "timezone", "availability");
+    private static final Set<String> REPLACE_FIELDS = ObjectFields.names("timezone", "availability");
+    private static final Set<String> PATCH_FIELDS = ObjectFields.names("name", "required");
+    private static final Set<String> WINDOW_FIELDS = ObjectFields.names("start", "end", "preference");
+
+    private final ParticipantService service;
+    private final JsonIo json;
+
+    public ParticipantHandler(ParticipantService service, JsonIo json) {
+        this.service = service;
+        this.json = json;
+    }
+
+    public void join(Context ctx) {
+        String eventId = ctx.pathParam("eventId");
+        Errors errors = new Errors();
+        ObjectFields body = json.read(ctx, errors).allowOnly(JOIN_FIELDS);
+        String name = body.string("name", true, NAME_MAX, true);
+        Optional<ZoneId> zone = RequestTimes.zone(body, "timezone", true);
+        List<AvailabilityWindow> windows = availability(body, false, zone);
+        errors.throwIfAny();
+        ParticipantService.Created created = service.join(eventId, name, zone.orElseThrow(), windows);
+        Participant p = created.participant();
+        ObjectNode answer = json.mapper().valueToTree(ParticipantView.of(p));
+        answer.put("editToken", created.editToken());
+        ctx.header("Location", "/api/v1/events/" + eventId + "/participants/" + p.id());
+        ctx.header("ETag", ParticipantService.etag(p));
+        json.write(ctx, 201, answer);
+    }
+
+    public void list(Context ctx) {
+        json.write(ctx, 200, service.list(ctx.pathParam("eventId")).stream().map(ParticipantView::of).toList());
+    }
+
+    public void get(Context ctx) {
+        respond(ctx, service.get(ctx.pathParam("eventId"), ctx.pathParam("participantId")));
+    }
+
+    public void replaceAvailability(Context ctx) {
+        String eventId = ctx.pathParam("eventId");
+        String participantId = ctx.pathParam("participantId");
+        Optional<String> token = BearerToken.from(ctx);
+        service.authorize(eventId, participantId, token);
+        Errors errors = new Errors();
+        ObjectFields body = json.read(ctx, errors).allowOnly(REPLACE_FIELDS);
+        Optional<ZoneId> zone = RequestTimes.zone(body, "timezone", true);
+        List<AvailabilityWindow> windows = availability(body, true, zone);
+        errors.throwIfAny();
+        respond(ctx, service.replaceAvailability(eventId, participantId, token, ctx.header("If-Match"),
+                zone.orElseThrow(), windows));
+    }
+
+    public void patch(Context ctx) {
+        String eventId = ctx.pathParam("eventId");
+        String participantId = ctx.pathParam("participantId");
+        Optional<String> token = BearerToken.from(ctx);
+        Access.Grant grant = service.authorize(eventId, participantId, token);
+        Errors errors = new Errors();
+        ObjectFields body = json.read(ctx, errors).allowOnly(PATCH_FIELDS);
+        Optional<String> name = body.isPresent("name")
+                ? Optional.ofNullable(body.string("name", true, NAME_MAX, true)) : Optional.empty();
+        Optional<Boolean> required = body.isPresent("required")
+                ? Optional.ofNullable(body.bool("required", true)) : Optional.empty();
+        errors.throwIfAny();
+        if (required.isPresent() && grant != Access.Grant.ADMIN) {
+            throw Access.forbidden("only the event's admin token may change required");
+        }
+        respond(ctx, service.change(eventId, participantId, token, ctx.header("If-Match"),
+                new ParticipantService.Changes(name, required)));
+    }
+
+    public void delete(Context ctx) {
+        String eventId = ctx.pathParam("eventId");
+        String participantId = ctx.pathParam("participantId");
+        Optional<String> token = BearerToken.from(ctx);
+        service.authorize(eventId, participantId, token);
+        service.delete(eventId, participantId, token);
+        ctx.status(204);
+    }
+
+    private void respond(Context ctx, Participant participant) {
+        ctx.header("ETag", ParticipantService.etag(participant));
+        json.write(ctx, 200, ParticipantView.of(participant));
+    }
+
+    private static List<AvailabilityWindow> availability(ObjectFields body, boolean required, Optional<ZoneId> zone) {
+        List<ObjectFields> items = body.objects("availability", required, 0, WINDOWS_MAX);
+        if (items == null) {
+            return List.of();
+        }
+        List<AvailabilityWindow> windows = new ArrayList<>(items.size());
+        for (ObjectFields item : items) {
+            item.allowOnly(WINDOW_FIELDS);
+            TimeWindow window = RequestTimes.window(item, zone);
+            String preference = item.oneOf("preference", false, AvailabilityWindow.WIRE_VALUES);
+            if (window != null) {
+                windows.add(new AvailabilityWindow(window,
+                        preference == null ? Preference.YES : AvailabilityWindow.fromWire(preference)));
+            }
+        }
+        return windows;
+    }
+}

@@ -1,0 +1,177 @@
+package io.slotpoll.participant;
+
+import io.slotpoll.auth.Access;
+import io.slotpoll.auth.Secrets;
+import io.slotpoll.event.Event;
+import io.slotpoll.event.EventRepository;
+import io.slotpoll.http.ApiException;
+import io.slotpoll.http.EntityTags;
+import io.slotpoll.http.ProblemType;
+import io.slotpoll.time.Times;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import org.jooq.DSLContext;
+
+/**
+ * Participant writes. Each is one transaction that first locks the event row, so writes
+ * to one event are serialised, the event's state (open, deadline) is checked under the
+ * lock, and the event version grows exactly once per write.
+ */
+public final class ParticipantService {
+
+    /** A new participant and the edit token, which exists only in this answer. */
+    public record Created(Participant participant, String editToken) {
+    }
+
+    /** Changes to apply; absent fields stay as they are. */
+    public record Changes(Optional<String> name, Optional<Boolean> required) {
+    }
+
+    private final DSLContext dsl;
+    private final EventRepository events;
+    private final ParticipantRepository participants;
+    private final Clock clock;
+
+    public ParticipantService(DSLContext dsl, EventRepository events, ParticipantRepository participants, Clock clock) {
+        this.dsl = dsl;
+        this.events = events;
+        this.participants = participants;
+        this.clock = clock;
+    }
+
+    Created join(String eventId, String name, ZoneId zone, List<AvailabilityWindow> availability) {
+        Instant now = now();
+        String token = Secrets.newToken();
+        Participant participant = new Participant(Secrets.newId(), name, zone, false,
+                AvailabilityWindow.merge(availability), 1, now, now);
+        dsl.transaction(tx -> {
+            DSLContext t = tx.dsl();
+            requireOpen(lockEvent(t, eventId), now);
+            participants.insert(t, eventId, participant, Secrets.hash(token));
+            events.bumpVersion(t, eventId, now);
+        });
+        return new Created(participant, token);
+    }
+
+    List<Participant> list(String eventId) {
+        return dsl.transactionResult(tx -> {
+            events.find(tx.dsl(), eventId).orElseThrow(() -> eventNotFound(eventId));
+            return participants.listByEvent(tx.dsl(), eventId);
+        });
+    }
+
+    Participant get(String eventId, String participantId) {
+        return participants.find(dsl, eventId, participantId).orElseThrow(() -> notFound(participantId));
+    }
+
+    /** Checks the token before the body is read: 404, then 401 or 403. */
+    Access.Grant authorize(String eventId, String participantId, Optional<String> token) {
+        byte[] adminHash = events.adminTokenHash(dsl, eventId).orElseThrow(() -> eventNotFound(eventId));
+        byte[] ownerHash = participants.editTokenHash(dsl, eventId, participantId)
+                .orElseThrow(() -> notFound(participantId));
+        return Access.requireAdminOrOwner(token, adminHash, ownerHash,
+                hash -> participants.existsWithToken(dsl, eventId, hash));
+    }
+
+    Participant replaceAvailability(String eventId, String participantId, Optional<String> token, String ifMatch,
+            ZoneId zone, List<AvailabilityWindow> availability) {
+        List<AvailabilityWindow> merged = AvailabilityWindow.merge(availability);
+        return write(eventId, participantId, token, ifMatch, (t, stored, now) -> {
+            Participant p = stored.participant();
+            participants.replaceAvailability(t, stored.seq(), eventId, merged);
+            Participant changed = new Participant(p.id(), p.name(), zone, p.required(), merged, p.version() + 1,
+                    p.createdAt(), now);
+            participants.update(t, stored.seq(), changed);
+            return changed;
+        });
+    }
+
+    Participant change(String eventId, String participantId, Optional<String> token, String ifMatch, Changes changes) {
+        return write(eventId, participantId, token, ifMatch, (t, stored, now) -> {
+            Participant p = stored.participant();
+            Participant changed = new Participant(p.id(), changes.name().orElse(p.name()), p.timezone(),
+                    changes.required().orElse(p.required()), p.availability(), p.version() + 1, p.createdAt(), now);
+            participants.update(t, stored.seq(), changed);
+            return changed;
+        }, changes.required().isPresent());
+    }
+
+    void delete(String eventId, String participantId, Optional<String> token) {
+        write(eventId, participantId, token, null, (t, stored, now) -> {
+            participants.delete(t, stored.seq());
+            return stored.participant();
+        });
+    }
+
+    @FunctionalInterface
+    private interface Write {
+        Participant apply(DSLContext tx, ParticipantRepository.Stored stored, Instant now);
+    }
+
+    private Participant write(String eventId, String participantId, Optional<String> token, String ifMatch, Write write) {
+        return write(eventId, participantId, token, ifMatch, write, false);
+    }
+
+    /** Lock event, lock participant, check token, state and If-Match, apply, bump the event version. */
+    private Participant write(String eventId, String participantId, Optional<String> token, String ifMatch,
+            Write write, boolean adminOnly) {
+        Instant now = now();
+        return dsl.transactionResult(tx -> {
+            DSLContext t = tx.dsl();
+            Event event = lockEvent(t, eventId);
+            ParticipantRepository.Stored stored = participants.findForUpdate(t, eventId, participantId)
+                    .orElseThrow(() -> notFound(participantId));
+            byte[] adminHash = events.adminTokenHash(t, eventId).orElseThrow(() -> eventNotFound(eventId));
+            Access.Grant grant = Access.requireAdminOrOwner(token, adminHash, stored.editTokenHash(),
+                    hash -> participants.existsWithToken(t, eventId, hash));
+            if (adminOnly && grant != Access.Grant.ADMIN) {
+                throw Access.forbidden("only the event's admin token may change required");
+            }
+            requireOpen(event, now);
+            if (ifMatch != null && !EntityTags.matchHits(ifMatch, etag(stored.participant()))) {
+                throw new ApiException(ProblemType.PRECONDITION_FAILED, "If-Match " + ifMatch.strip()
+                        + " does not match the participant's current version " + etag(stored.participant()));
+            }
+            Participant result = write.apply(t, stored, now);
+            events.bumpVersion(t, eventId, now);
+            return result;
+        });
+    }
+
+    private Event lockEvent(DSLContext t, String eventId) {
+        return events.findForUpdate(t, eventId).orElseThrow(() -> eventNotFound(eventId));
+    }
+
+    private static void requireOpen(Event event, Instant now) {
+        if (!event.acceptsAnswers(now)) {
+            String why = event.deadline() != null && !now.isBefore(event.deadline())
+                    ? "its deadline " + Times.utc(event.deadline()) + " has passed"
+                    : "it is closed";
+            throw new ApiException(ProblemType.EVENT_CLOSED, "event " + event.id() + " accepts no answers: " + why);
+        }
+    }
+
+    public static String etag(Participant participant) {
+        return EntityTags.strong(Long.toString(participant.version()));
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    private static ApiException eventNotFound(String id) {
+        return ApiException.notFound("no event with id " + shorten(id));
+    }
+
+    private static ApiException notFound(String id) {
+        return ApiException.notFound("no participant with id " + shorten(id) + " in this event");
+    }
+
+    private static String shorten(String id) {
+        return id.length() <= 40 ? id : id.substring(0, 40) + "...";
+    }
+}

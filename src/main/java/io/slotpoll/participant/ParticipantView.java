@@ -1,0 +1,25 @@
+package io.slotpoll.participant;
+
+import io.slotpoll.time.Times;
+import java.util.List;
+
+/** The public representation of a participant; windows in UTC, merged per preference, sorted by start. */
+public record ParticipantView(
+        String id,
+        String name,
+        String timezone,
+        boolean required,
+        List<WindowView> availability,
+        long version,
+        String updatedAt) {
+
+    public record WindowView(String start, String end, String preference) {
+    }
+
+    public static ParticipantView of(Participant p) {
+        return new ParticipantView(p.id(), p.name(), p.timezone().getId(), p.required(),
+                p.availability().stream().map(w -> new WindowView(Times.utc(w.window().start()),
+                        Times.utc(w.window().end()), AvailabilityWindow.wire(w.preference()))).toList(),
+                p.version(), Times.utc(p.updatedAt()));
+    }
+}

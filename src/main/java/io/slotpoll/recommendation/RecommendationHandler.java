@@ -1,0 +1,67 @@
+package io.slotpoll.recommendation;
+
+import io.javalin.http.Context;
+import io.slotpoll.http.Errors;
+import io.slotpoll.http.JsonIo;
+import io.slotpoll.time.Zones;
+import java.time.ZoneId;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** {@code GET /api/v1/events/{id}/recommendations}: validates the query, answers 200 or 304. */
+public final class RecommendationHandler {
+
+    public static final int DEFAULT_LIMIT = 10;
+    public static final int MAX_LIMIT = 100;
+    public static final int MAX_MIN_AVAILABLE = 1_000_000;
+    private static final Pattern INTEGER = Pattern.compile("-?[0-9]{1,10}");
+
+    private final RecommendationService service;
+    private final JsonIo json;
+
+    public RecommendationHandler(RecommendationService service, JsonIo json) {
+        this.service = service;
+        this.json = json;
+    }
+
+    public void get(Context ctx) {
+        Errors errors = new Errors();
+        int limit = integer(ctx, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT, errors);
+        int minAvailable = integer(ctx, "minAvailable", 0, 0, MAX_MIN_AVAILABLE, errors);
+        Optional<ZoneId> zone = Optional.empty();
+        String zoneName = ctx.queryParam("timezone");
+        if (zoneName != null) {
+            zone = Zones.parse(zoneName);
+            if (zone.isEmpty()) {
+                errors.add("timezone", Zones.unknownMessage(zoneName));
+            }
+        }
+        errors.throwIfAny();
+        RecommendationService.Answer answer = service.recommend(ctx.pathParam("eventId"),
+                new RecommendationService.Query(limit, minAvailable, zone), ctx.header("If-None-Match"));
+        ctx.header("ETag", answer.etag());
+        ctx.header("Cache-Control", "no-cache");
+        if (answer.view().isEmpty()) {
+            ctx.status(304);
+            return;
+        }
+        json.write(ctx, 200, answer.view().get());
+    }
+
+    private static int integer(Context ctx, String name, int fallback, int min, int max, Errors errors) {
+        String text = ctx.queryParam(name);
+        if (text == null) {
+            return fallback;
+        }
+        if (!INTEGER.matcher(text).matches()) {
+            errors.add(name, "must be an integer between " + min + " and " + max);
+            return fallback;
+        }
+        long value = Long.parseLong(text);
+        if (value < min || value > max) {
+            errors.add(name, "must be between " + min + " and " + max + " (was " + value + ")");
+            return fallback;
+        }
+        return (int) value;
+    }
+}
