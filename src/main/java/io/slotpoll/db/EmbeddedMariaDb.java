@@ -116,6 +116,23 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         }
     }
 
+    /** Stops the server process, keeping its data; {@link #startServer()} brings it back on the same port. */
+    public void stopServer() {
+        try {
+            db.stop();
+        } catch (ManagedProcessException e) {
+            throw new IllegalStateException("the embedded MariaDB did not stop cleanly", e);
+        }
+    }
+
+    public void startServer() {
+        try {
+            db.start();
+        } catch (ManagedProcessException e) {
+            throw new IllegalStateException("the embedded MariaDB did not start again", e);
+        }
+    }
+
     @Override
     public void close() {
         try {

@@ -1,0 +1,98 @@
+package io.slotpoll.health;
+
+import static io.slotpoll.testing.Fixtures.assertProblem;
+import static io.slotpoll.testing.Fixtures.createEvent;
+import static io.slotpoll.testing.Fixtures.event;
+import static io.slotpoll.testing.Fixtures.window;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.slotpoll.App;
+import io.slotpoll.db.Database;
+import io.slotpoll.db.EmbeddedMariaDb;
+import io.slotpoll.testing.ApiClient;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Health checks with a database of this test's own, so it can be stopped and started:
+ * while it is down the API answers 503 with Retry-After and {@code /health} stays 200;
+ * when it returns, the service recovers without a restart and nothing acknowledged is lost.
+ */
+class HealthApiTest {
+
+    private static EmbeddedMariaDb server;
+    private static Database database;
+    private static App app;
+    private static ApiClient client;
+
+    @BeforeAll
+    static void start() {
+        server = EmbeddedMariaDb.start(Path.of("target", "health-db-" + UUID.randomUUID()).toAbsolutePath());
+        server.createDatabase("health");
+        database = Database.connect(server.jdbcUrl("health"), "root", "", 4, Optional.empty());
+        app = App.start(database, "http://localhost", 0);
+        client = new ApiClient("http://127.0.0.1:" + app.port());
+    }
+
+    @AfterAll
+    static void stop() {
+        if (app != null) {
+            app.close();
+        }
+        if (database != null) {
+            database.close();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    void reports_up_and_then_survives_a_database_outage() throws Exception {
+        ApiClient.Response live = client.get("/health/live").send();
+        assertThat(live.status()).isEqualTo(200);
+        assertThat(live.body()).isEqualTo("{\"status\":\"up\"}");
+        assertThat(client.get("/health/ready").send().body()).isEqualTo("{\"status\":\"up\",\"database\":\"up\"}");
+        assertThat(client.get("/health").send().body()).isEqualTo("{\"status\":\"up\",\"database\":\"up\"}");
+        JsonNode e = createEvent(client, event("UTC", 60, window("2027-01-01T10:00", "2027-01-01T12:00")));
+        String id = e.path("id").asText();
+
+        server.stopServer();
+        try {
+            assertProblem(client.get("/health/ready").send(), 503);
+            ApiClient.Response lb = client.get("/health").send();
+            assertThat(lb.status()).isEqualTo(200);
+            assertThat(lb.body()).isEqualTo("{\"status\":\"up\",\"database\":\"down\"}");
+            assertThat(client.get("/health/live").send().status()).isEqualTo(200);
+            long started = System.nanoTime();
+            ApiClient.Response read = client.get("/api/v1/events/" + id).send();
+            assertProblem(read, 503);
+            assertThat(read.header("Retry-After")).isEqualTo("5");
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(20));
+            assertProblem(client.post("/api/v1/events").json(event("UTC", 60,
+                    window("2027-01-01T10:00", "2027-01-01T12:00"))).send(), 503);
+        } finally {
+            server.startServer();
+        }
+
+        awaitReady();
+        assertThat(client.get("/api/v1/events/" + id).send().json().path("title").asText()).isEqualTo("Planning");
+    }
+
+    private static void awaitReady() throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (client.get("/health/ready").invalid().send().status() == 200) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("the service did not recover within 30 s of the database returning");
+    }
+}
