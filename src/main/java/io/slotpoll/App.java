@@ -10,6 +10,7 @@ import io.slotpoll.health.HealthHandler;
 import io.slotpoll.http.Json;
 import io.slotpoll.http.JsonIo;
 import io.slotpoll.http.Problems;
+import io.slotpoll.http.ServerErrors;
 import io.slotpoll.participant.ParticipantHandler;
 import io.slotpoll.participant.ParticipantRepository;
 import io.slotpoll.participant.ParticipantService;
@@ -40,7 +41,7 @@ public final class App implements AutoCloseable {
                 new RecommendationHandler(new RecommendationService(database.dsl(), events, participants,
                         new SlotMatcher()), json),
                 new HealthHandler(database, json));
-        Javalin server = HttpApi.create(handlers, new Problems(json.mapper()));
+        Javalin server = HttpApi.create(handlers, new Problems(json.mapper()), new ServerErrors(json.mapper()));
         server.start("0.0.0.0", port);
         return new App(server, database);
     }

@@ -9,6 +9,7 @@ import io.slotpoll.http.ApiException;
 import io.slotpoll.http.ProblemType;
 import io.slotpoll.http.Problems;
 import io.slotpoll.http.RequestIds;
+import io.slotpoll.http.ServerErrors;
 import io.slotpoll.participant.ParticipantHandler;
 import io.slotpoll.recommendation.RecommendationHandler;
 import java.sql.SQLException;
@@ -34,8 +35,10 @@ public final class HttpApi {
             RecommendationHandler recommendations, HealthHandler health) {
     }
 
-    public static Javalin create(Handlers h, Problems problems) {
+    public static Javalin create(Handlers h, Problems problems, ServerErrors serverErrors) {
         return Javalin.create(cfg -> {
+            cfg.jetty.modifyServer(server -> server.setErrorHandler(serverErrors));
+            cfg.jetty.modifyServletContextHandler(context -> context.setErrorHandler(serverErrors));
             cfg.concurrency.useVirtualThreads = true;
             cfg.startup.showJavalinBanner = false;
             cfg.startup.showOldJavalinVersionWarning = false;
@@ -65,7 +68,7 @@ public final class HttpApi {
 
             cfg.routes.exception(ApiException.class, (e, ctx) -> problems.write(ctx, e));
             cfg.routes.exception(HttpResponseException.class, (e, ctx) -> problems.write(ctx,
-                    frameworkProblem(e.getStatus()), frameworkDetail(e, ctx), List.of()));
+                    ProblemType.forStatus(e.getStatus()), frameworkDetail(e, ctx), List.of()));
             cfg.routes.exception(Exception.class, (e, ctx) -> unexpected(e, ctx, problems));
             cfg.routes.error(404, ctx -> unlessProblem(ctx, problems, ProblemType.NOT_FOUND,
                     "no resource at " + ctx.method() + " " + ctx.path()));
@@ -111,16 +114,6 @@ public final class HttpApi {
         if (contentType == null || !contentType.startsWith(Problems.CONTENT_TYPE)) {
             problems.write(ctx, type, detail, List.of());
         }
-    }
-
-    private static ProblemType frameworkProblem(int status) {
-        return switch (status) {
-            case 404 -> ProblemType.NOT_FOUND;
-            case 405 -> ProblemType.METHOD_NOT_ALLOWED;
-            case 413 -> ProblemType.PAYLOAD_TOO_LARGE;
-            case 415 -> ProblemType.UNSUPPORTED_MEDIA_TYPE;
-            default -> status >= 500 ? ProblemType.INTERNAL : ProblemType.MALFORMED;
-        };
     }
 
     private static String frameworkDetail(HttpResponseException e, Context ctx) {

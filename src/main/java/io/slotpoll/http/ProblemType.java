@@ -14,9 +14,21 @@ public enum ProblemType {
     NAME_TAKEN(409, "name-taken", "Name already taken"),
     PRECONDITION_FAILED(412, "precondition-failed", "Version does not match"),
     PAYLOAD_TOO_LARGE(413, "payload-too-large", "Request body too large"),
+    URI_TOO_LONG(414, "uri-too-long", "Request URI too long"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported media type"),
+    HEADERS_TOO_LARGE(431, "headers-too-large", "Request headers too large"),
     INTERNAL(500, "internal-error", "Internal server error"),
     UNAVAILABLE(503, "service-unavailable", "Service unavailable");
+
+    /** The problem for a status that arises outside the API's own handlers (the HTTP server, the router). */
+    public static ProblemType forStatus(int status) {
+        for (ProblemType type : values()) {
+            if (type.status == status && type != VALIDATION && type != EVENT_CLOSED && type != NAME_TAKEN) {
+                return type;
+            }
+        }
+        return status >= 500 ? INTERNAL : MALFORMED;
+    }
 
     /** Problem type URIs are stable identifiers documented in docs/api.md. */
     public static final String TYPE_BASE = "https://slotpoll.io/problems/";

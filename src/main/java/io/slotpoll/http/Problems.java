@@ -1,5 +1,6 @@
 package io.slotpoll.http;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
@@ -12,7 +13,8 @@ public final class Problems {
     public static final String CONTENT_TYPE = "application/problem+json";
 
     /** The body of every error answer; {@code errors} is empty unless fields were invalid. */
-    public record Problem(String type, String title, int status, String detail, List<FieldError> errors, String requestId) {
+    public record Problem(String type, String title, int status, String detail, List<FieldError> errors,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String requestId) {
     }
 
     private final ObjectMapper mapper;
