@@ -116,7 +116,8 @@ class StartupIT {
     }
 
     private static boolean isFree(int port) {
-        try (ServerSocket socket = new ServerSocket(port)) {
+        try {
+            new ServerSocket(port).close();
             return true;
         } catch (IOException e) {
             return false;

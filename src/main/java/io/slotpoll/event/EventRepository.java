@@ -12,9 +12,12 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.InsertValuesStep4;
 
 /** Stores events and their proposed windows. Methods take the {@link DSLContext} of the caller's transaction. */
@@ -22,18 +25,11 @@ public final class EventRepository {
 
     public void insert(DSLContext dsl, Event event, byte[] adminTokenHash) {
         dsl.insertInto(EVENT)
+                .set(changeableFields(event))
                 .set(EVENT.ID, event.id())
-                .set(EVENT.TITLE, event.title())
-                .set(EVENT.DESCRIPTION, event.description())
-                .set(EVENT.DURATION_MINUTES, event.durationMinutes())
-                .set(EVENT.SLOT_STEP_MINUTES, event.slotStepMinutes())
-                .set(EVENT.TIMEZONE, event.timezone().getId())
-                .set(EVENT.DEADLINE, DbTime.toDb(event.deadline()))
-                .set(EVENT.STATUS, event.status().wire())
                 .set(EVENT.VERSION, event.version())
                 .set(EVENT.ADMIN_TOKEN_HASH, adminTokenHash)
                 .set(EVENT.CREATED_AT, DbTime.toDb(event.createdAt()))
-                .set(EVENT.UPDATED_AT, DbTime.toDb(event.updatedAt()))
                 .execute();
         insertWindows(dsl, event.id(), event.proposedWindows());
     }
@@ -55,15 +51,8 @@ public final class EventRepository {
     /** Writes every changeable field and bumps the version; the caller holds the row lock. */
     public void update(DSLContext dsl, Event event, boolean windowsChanged) {
         dsl.update(EVENT)
-                .set(EVENT.TITLE, event.title())
-                .set(EVENT.DESCRIPTION, event.description())
-                .set(EVENT.DURATION_MINUTES, event.durationMinutes())
-                .set(EVENT.SLOT_STEP_MINUTES, event.slotStepMinutes())
-                .set(EVENT.TIMEZONE, event.timezone().getId())
-                .set(EVENT.DEADLINE, DbTime.toDb(event.deadline()))
-                .set(EVENT.STATUS, event.status().wire())
+                .set(changeableFields(event))
                 .set(EVENT.VERSION, EVENT.VERSION.plus(1))
-                .set(EVENT.UPDATED_AT, DbTime.toDb(event.updatedAt()))
                 .where(EVENT.ID.eq(event.id()))
                 .execute();
         if (windowsChanged) {
@@ -84,6 +73,20 @@ public final class EventRepository {
     /** Deletes the event; foreign keys cascade to windows, participants and their availability. */
     public boolean delete(DSLContext dsl, String id) {
         return dsl.deleteFrom(EVENT).where(EVENT.ID.eq(id)).execute() > 0;
+    }
+
+    /** The columns a PATCH may change, plus updated_at: written alike on insert and update. */
+    private static Map<Field<?>, Object> changeableFields(Event event) {
+        Map<Field<?>, Object> fields = new LinkedHashMap<>();
+        fields.put(EVENT.TITLE, event.title());
+        fields.put(EVENT.DESCRIPTION, event.description());
+        fields.put(EVENT.DURATION_MINUTES, event.durationMinutes());
+        fields.put(EVENT.SLOT_STEP_MINUTES, event.slotStepMinutes());
+        fields.put(EVENT.TIMEZONE, event.timezone().getId());
+        fields.put(EVENT.DEADLINE, DbTime.toDb(event.deadline()));
+        fields.put(EVENT.STATUS, event.status().wire());
+        fields.put(EVENT.UPDATED_AT, DbTime.toDb(event.updatedAt()));
+        return fields;
     }
 
     private static void insertWindows(DSLContext dsl, String eventId, List<TimeWindow> windows) {

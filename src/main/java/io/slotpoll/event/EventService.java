@@ -118,11 +118,12 @@ public final class EventService {
         return clock.instant().truncatedTo(ChronoUnit.SECONDS);
     }
 
-    static ApiException notFound(String id) {
+    public static ApiException notFound(String id) {
         return ApiException.notFound("no event with id " + shortId(id));
     }
 
-    private static String shortId(String id) {
+    /** An id as it may appear in a message: a client can send any length. */
+    public static String shortId(String id) {
         return id.length() <= 40 ? id : id.substring(0, 40) + "...";
     }
 }

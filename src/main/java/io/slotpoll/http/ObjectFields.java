@@ -65,11 +65,8 @@ public final class ObjectFields {
      * (and an error if {@code required}).
      */
     public String string(String name, boolean required, int maxChars, boolean trim) {
-        JsonNode value = node.get(name);
-        if (value == null || value.isNull()) {
-            if (required) {
-                errors.add(path(name), "is required");
-            }
+        JsonNode value = given(name, required);
+        if (value == null) {
             return null;
         }
         if (!value.isTextual()) {
@@ -95,11 +92,8 @@ public final class ObjectFields {
 
     /** A whole number in {@code [min, max]}; null if not given (and an error if {@code required}). */
     public Integer integer(String name, boolean required, int min, int max) {
-        JsonNode value = node.get(name);
-        if (value == null || value.isNull()) {
-            if (required) {
-                errors.add(path(name), "is required");
-            }
+        JsonNode value = given(name, required);
+        if (value == null) {
             return null;
         }
         if (!value.isIntegralNumber()) {
@@ -115,11 +109,8 @@ public final class ObjectFields {
 
     /** A JSON boolean; null if not given (and an error if {@code required}). */
     public Boolean bool(String name, boolean required) {
-        JsonNode value = node.get(name);
-        if (value == null || value.isNull()) {
-            if (required) {
-                errors.add(path(name), "is required");
-            }
+        JsonNode value = given(name, required);
+        if (value == null) {
             return null;
         }
         if (!value.isBoolean()) {
@@ -131,11 +122,8 @@ public final class ObjectFields {
 
     /** One of {@code allowed} (exact spelling); null if not given (and an error if {@code required}). */
     public String oneOf(String name, boolean required, List<String> allowed) {
-        JsonNode value = node.get(name);
-        if (value == null || value.isNull()) {
-            if (required) {
-                errors.add(path(name), "is required");
-            }
+        JsonNode value = given(name, required);
+        if (value == null) {
             return null;
         }
         if (!value.isTextual() || !allowed.contains(value.textValue())) {
@@ -150,11 +138,8 @@ public final class ObjectFields {
      * null if not given or not an array of objects of at most {@code maxItems}.
      */
     public List<ObjectFields> objects(String name, boolean required, int minItems, int maxItems) {
-        JsonNode value = node.get(name);
-        if (value == null || value.isNull()) {
-            if (required) {
-                errors.add(path(name), "is required");
-            }
+        JsonNode value = given(name, required);
+        if (value == null) {
             return null;
         }
         if (!value.isArray()) {
@@ -178,6 +163,18 @@ public final class ObjectFields {
             }
         }
         return allObjects ? items : null;
+    }
+
+    /** The field's value, or null if absent or JSON null (recording "is required" when it must be given). */
+    private JsonNode given(String name, boolean required) {
+        JsonNode value = node.get(name);
+        if (value == null || value.isNull()) {
+            if (required) {
+                errors.add(path(name), "is required");
+            }
+            return null;
+        }
+        return value;
     }
 
     private static boolean isWellFormed(String text) {

@@ -4,6 +4,7 @@ import io.slotpoll.auth.Access;
 import io.slotpoll.auth.Secrets;
 import io.slotpoll.event.Event;
 import io.slotpoll.event.EventRepository;
+import io.slotpoll.event.EventService;
 import io.slotpoll.http.ApiException;
 import io.slotpoll.http.EntityTags;
 import io.slotpoll.http.ProblemType;
@@ -164,14 +165,10 @@ public final class ParticipantService {
     }
 
     private static ApiException eventNotFound(String id) {
-        return ApiException.notFound("no event with id " + shorten(id));
+        return EventService.notFound(id);
     }
 
     private static ApiException notFound(String id) {
-        return ApiException.notFound("no participant with id " + shorten(id) + " in this event");
-    }
-
-    private static String shorten(String id) {
-        return id.length() <= 40 ? id : id.substring(0, 40) + "...";
+        return ApiException.notFound("no participant with id " + EventService.shortId(id) + " in this event");
     }
 }

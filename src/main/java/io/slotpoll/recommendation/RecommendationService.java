@@ -9,7 +9,7 @@ import io.slotpoll.algorithm.RankedSlot;
 import io.slotpoll.algorithm.SlotMatcher;
 import io.slotpoll.event.Event;
 import io.slotpoll.event.EventRepository;
-import io.slotpoll.http.ApiException;
+import io.slotpoll.event.EventService;
 import io.slotpoll.http.EntityTags;
 import io.slotpoll.participant.AvailabilityWindow;
 import io.slotpoll.participant.Participant;
@@ -55,8 +55,7 @@ public final class RecommendationService {
     Answer recommend(String eventId, Query query, String ifNoneMatch) {
         return dsl.transactionResult(tx -> {
             DSLContext t = tx.dsl();
-            Event event = events.find(t, eventId)
-                    .orElseThrow(() -> ApiException.notFound("no event with id " + eventId));
+            Event event = events.find(t, eventId).orElseThrow(() -> EventService.notFound(eventId));
             String etag = etag(event, query);
             if (EntityTags.noneMatchHits(ifNoneMatch, etag)) {
                 return new Answer(etag, Optional.empty());

@@ -98,7 +98,11 @@ public final class DatabaseServer implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
-        owner.close();
+    public void close() {
+        try {
+            owner.close();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot stop the test database server (" + kind + ")", e);
+        }
     }
 }
