@@ -67,6 +67,9 @@ public final class EventHandler {
     }
 
     public void patch(Context ctx) {
+        String id = ctx.pathParam("eventId");
+        Optional<String> token = BearerToken.from(ctx);
+        service.authorize(id, token);
         Errors errors = new Errors();
         ObjectFields body = json.read(ctx, errors).allowOnly(PATCH_FIELDS);
         Optional<String> title = Optional.empty();
@@ -101,7 +104,7 @@ public final class EventHandler {
         }
         EventChanges changes = new EventChanges(title, description, duration, step, zone, windows,
                 body.isPresent("deadline"), status, body);
-        Event event = service.patch(ctx.pathParam("eventId"), BearerToken.from(ctx), changes, errors);
+        Event event = service.patch(id, token, changes, errors);
         json.write(ctx, 200, EventView.of(event));
     }
 

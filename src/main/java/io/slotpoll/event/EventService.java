@@ -50,6 +50,11 @@ public final class EventService {
         return events.find(dsl, id).orElseThrow(() -> notFound(id));
     }
 
+    /** Checks the admin token before the body is read: 404, then 401 or 403. */
+    void authorize(String id, Optional<String> token) {
+        requireAdmin(dsl, id, token);
+    }
+
     Event patch(String id, Optional<String> token, EventChanges changes, Errors errors) {
         return dsl.transactionResult(tx -> {
             DSLContext t = tx.dsl();

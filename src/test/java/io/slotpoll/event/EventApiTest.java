@@ -212,6 +212,16 @@ class EventApiTest {
     }
 
     @Test
+    void patch_checks_the_event_then_the_token_then_the_body() {
+        JsonNode e = createEvent(client, event("UTC", 60, window("2026-05-01T10:00", "2026-05-01T11:00")));
+        String id = e.path("id").asText();
+        assertProblem(client.patch("/api/v1/events/nope").bearer(e.path("adminToken").asText()).json("{\"title\":").invalid().send(), 404);
+        assertProblem(client.patch("/api/v1/events/" + id).json("{\"title\":").invalid().send(), 401);
+        assertProblem(client.patch("/api/v1/events/" + id).bearer(e.path("adminToken").asText()).json("{\"title\":").invalid().send(),
+                400, "body");
+    }
+
+    @Test
     void patch_checks_the_combined_state_and_reads_windows_in_the_new_zone() {
         JsonNode e = createEvent(client, event("UTC", 60, window("2026-05-01T10:00", "2026-05-01T11:00")));
         String id = e.path("id").asText();
