@@ -71,11 +71,8 @@ public final class IntervalTree {
         }
 
         public IntervalTree build() {
-            Integer[] order = new Integer[size];
-            for (int i = 0; i < size; i++) {
-                order[i] = i;
-            }
-            Arrays.sort(order, (a, b) -> Long.compare(starts[a], starts[b]));
+            int[] order = new int[size];
+            StartOrder.sort(starts, size, new long[size], order);
             long[] s = new long[size];
             long[] e = new long[size];
             int[] t = new int[size];

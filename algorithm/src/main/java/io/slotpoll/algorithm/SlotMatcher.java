@@ -21,13 +21,15 @@ import java.util.Optional;
  * Because a union is a set of disjoint intervals, a covered candidate lies inside exactly
  * one merged interval, so each merged interval {@code [s, e)} of length at least the
  * duration covers exactly the candidates starting in {@code [s, e - duration]}: a
- * contiguous index range, found by binary search and added to a difference array. One
+ * contiguous index range, computed on the {@link CandidateGrid} and added to a difference array. One
  * prefix sum then gives every candidate's counts in O(windows log windows + candidates).
  *
  * <p>Order (total): fewer required participants unavailable (if need be counts as
  * attending), then more attending, then more available, then earlier start. The best
  * {@code limit} candidates are kept in a bounded heap; only for those does an
- * {@link IntervalTree} over all merged intervals say who is in and who is out.
+ * {@link IntervalTree}, over the merged intervals that cover them, say who is in and who
+ * is out. Unions are built in flat primitive arrays, so allocation stays proportional to
+ * the input.
  *
  * <p>Score: {@code (available + 0.5 * ifNeedBe) / participants}, rounded half-up to four
  * decimals, or 0 without participants. It is informative; the order above decides rank.
@@ -36,40 +38,27 @@ import java.util.Optional;
  */
 public final class SlotMatcher {
 
-    /** Upper bound on candidates in one ranking, to fail fast on absurd inputs. */
-    public static final int MAX_CANDIDATES = 10_000_000;
-
     public MatchResult match(MatchRequest request) {
         int duration = request.durationMinutes();
-        long[] candidates = candidates(Intervals.union(request.proposedWindows()), duration, request.stepMinutes());
-        int count = candidates.length;
+        CandidateGrid grid = new CandidateGrid(Intervals.union(request.proposedWindows()), duration, request.stepMinutes());
+        int count = grid.size();
         List<Participant> participants = request.participants();
         int n = participants.size();
+
+        FlatUnions yesUnions = new FlatUnions(n);
+        FlatUnions allUnions = new FlatUnions(n);
+        unions(participants, yesUnions, allUnions);
 
         int[] yes = new int[count + 1];
         int[] attending = new int[count + 1];
         int[] requiredAttending = new int[count + 1];
         int requiredTotal = 0;
-        List<List<Interval>> yesUnions = new ArrayList<>(n);
-        List<List<Interval>> allUnions = new ArrayList<>(n);
-        for (Participant participant : participants) {
-            List<Interval> yesWindows = new ArrayList<>();
-            List<Interval> allWindows = new ArrayList<>(participant.availability().size());
-            for (Availability window : participant.availability()) {
-                allWindows.add(window.interval());
-                if (window.preference() == Preference.YES) {
-                    yesWindows.add(window.interval());
-                }
-            }
-            List<Interval> yesUnion = Intervals.union(yesWindows);
-            List<Interval> allUnion = Intervals.union(allWindows);
-            yesUnions.add(yesUnion);
-            allUnions.add(allUnion);
-            addCoverage(candidates, yesUnion, duration, yes);
-            addCoverage(candidates, allUnion, duration, attending);
-            if (participant.required()) {
+        for (int p = 0; p < n; p++) {
+            addCoverage(grid, yesUnions, p, duration, yes);
+            addCoverage(grid, allUnions, p, duration, attending);
+            if (participants.get(p).required()) {
                 requiredTotal++;
-                addCoverage(candidates, allUnion, duration, requiredAttending);
+                addCoverage(grid, allUnions, p, duration, requiredAttending);
             }
         }
         prefixSum(yes);
@@ -84,40 +73,53 @@ public final class SlotMatcher {
                     : EmptyReason.BELOW_MIN_AVAILABLE;
             return new MatchResult(count, List.of(), Optional.of(reason));
         }
-        List<RankedSlot> slots = describe(best, candidates, duration, participants, yesUnions, allUnions);
+        long[] chosenStarts = new long[best.length];
+        for (int r = 0; r < best.length; r++) {
+            chosenStarts[r] = grid.start(best[r]);
+        }
+        List<RankedSlot> slots = describe(chosenStarts, duration, participants, yesUnions, allUnions);
         return new MatchResult(count, slots, Optional.empty());
     }
 
-    /** Every candidate start, ascending, over already merged (sorted, disjoint) windows. */
-    static long[] candidates(List<Interval> merged, int duration, int step) {
-        long total = 0;
-        for (Interval window : merged) {
-            if (window.length() >= duration) {
-                total += (window.length() - duration) / step + 1;
+    /** Each participant's "yes" union and union of all windows, into flat arrays. */
+    private static void unions(List<Participant> participants, FlatUnions yesUnions, FlatUnions allUnions) {
+        int most = 0;
+        for (Participant p : participants) {
+            most = Math.max(most, p.availability().size());
+        }
+        long[] yesStarts = new long[most];
+        long[] yesEnds = new long[most];
+        long[] allStarts = new long[most];
+        long[] allEnds = new long[most];
+        long[] keys = new long[most];
+        int[] order = new int[most];
+        for (Participant participant : participants) {
+            int yesCount = 0;
+            int allCount = 0;
+            for (Availability window : participant.availability()) {
+                Interval interval = window.interval();
+                allStarts[allCount] = interval.start();
+                allEnds[allCount++] = interval.end();
+                if (window.preference() == Preference.YES) {
+                    yesStarts[yesCount] = interval.start();
+                    yesEnds[yesCount++] = interval.end();
+                }
             }
+            yesUnions.addOwner(yesStarts, yesEnds, yesCount, keys, order);
+            allUnions.addOwner(allStarts, allEnds, allCount, keys, order);
         }
-        if (total > MAX_CANDIDATES) {
-            throw new IllegalArgumentException("too many candidates: " + total + " > " + MAX_CANDIDATES);
-        }
-        long[] starts = new long[(int) total];
-        int i = 0;
-        for (Interval window : merged) {
-            for (long t = window.start(); t + duration <= window.end(); t += step) {
-                starts[i++] = t;
-            }
-        }
-        return starts;
     }
 
-    /** Adds one to {@code diff} over every candidate that one of the disjoint intervals covers. */
-    private static void addCoverage(long[] candidates, List<Interval> union, int duration, int[] diff) {
-        int count = candidates.length;
-        for (Interval interval : union) {
-            if (interval.length() < duration) {
+    /** Adds one to {@code diff} over every candidate that one of the owner's disjoint intervals covers. */
+    private static void addCoverage(CandidateGrid grid, FlatUnions unions, int owner, int duration, int[] diff) {
+        for (int i = unions.offsets[owner]; i < unions.offsets[owner + 1]; i++) {
+            long start = unions.starts[i];
+            long end = unions.ends[i];
+            if (end - start < duration) {
                 continue;
             }
-            int from = IntervalTree.lowerBound(candidates, count, interval.start());
-            int to = IntervalTree.upperBound(candidates, count, interval.end() - duration);
+            int from = grid.firstAtOrAfter(start);
+            int to = grid.countAtOrBefore(end - duration);
             if (from < to) {
                 diff[from]++;
                 diff[to]--;
@@ -131,30 +133,29 @@ public final class SlotMatcher {
         }
     }
 
-    private static List<RankedSlot> describe(int[] best, long[] candidates, int duration,
-            List<Participant> participants, List<List<Interval>> yesUnions, List<List<Interval>> allUnions) {
+    /**
+     * Who is in and who is out of each returned slot. The interval tree holds only the
+     * merged intervals that cover at least one returned slot (found by binary search over
+     * the returned starts), so building it costs nothing like indexing every window.
+     */
+    private static List<RankedSlot> describe(long[] starts, int duration,
+            List<Participant> participants, FlatUnions yesUnions, FlatUnions allUnions) {
         int n = participants.size();
+        long[] chosen = starts.clone();
+        Arrays.sort(chosen);
         IntervalTree.Builder builder = IntervalTree.builder();
         for (int p = 0; p < n; p++) {
-            for (Interval interval : yesUnions.get(p)) {
-                if (interval.length() >= duration) {
-                    builder.add(interval.start(), interval.end(), 2 * p);
-                }
-            }
-            for (Interval interval : allUnions.get(p)) {
-                if (interval.length() >= duration) {
-                    builder.add(interval.start(), interval.end(), 2 * p + 1);
-                }
-            }
+            addRelevant(builder, yesUnions, p, 2 * p, duration, chosen);
+            addRelevant(builder, allUnions, p, 2 * p + 1, duration, chosen);
         }
         IntervalTree tree = builder.build();
 
         int[] yesMark = new int[n];
         int[] allMark = new int[n];
-        List<RankedSlot> slots = new ArrayList<>(best.length);
-        for (int r = 0; r < best.length; r++) {
+        List<RankedSlot> slots = new ArrayList<>(starts.length);
+        for (int r = 0; r < starts.length; r++) {
             int stamp = r + 1;
-            long start = candidates[best[r]];
+            long start = starts[r];
             long end = start + duration;
             tree.forEachCovering(start, end, tag -> {
                 if ((tag & 1) == 0) {
@@ -183,6 +184,22 @@ public final class SlotMatcher {
             slots.add(new RankedSlot(r + 1, start, end, score, available, ifNeedBe, unavailable, requiredUnavailable));
         }
         return slots;
+    }
+
+    /** Adds the owner's intervals that contain some slot {@code [t, t + duration)} with {@code t} in sorted {@code chosen}. */
+    private static void addRelevant(IntervalTree.Builder builder, FlatUnions unions, int owner, int tag, int duration,
+            long[] chosen) {
+        for (int i = unions.offsets[owner]; i < unions.offsets[owner + 1]; i++) {
+            long start = unions.starts[i];
+            long lastStart = unions.ends[i] - duration;
+            if (lastStart < start) {
+                continue;
+            }
+            int at = IntervalTree.lowerBound(chosen, chosen.length, start);
+            if (at < chosen.length && chosen[at] <= lastStart) {
+                builder.add(start, unions.ends[i], tag);
+            }
+        }
     }
 
     /** {@code (available + 0.5 * ifNeedBe) / participants} rounded half-up to 4 decimals; 0 without participants. */

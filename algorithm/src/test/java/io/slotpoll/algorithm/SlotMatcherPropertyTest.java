@@ -18,6 +18,7 @@ class SlotMatcherPropertyTest {
 
     private final SlotMatcher matcher = new SlotMatcher();
     private final NaiveMatcher naive = new NaiveMatcher();
+    private final ScanMatcher scan = new ScanMatcher();
 
     @ParameterizedTest(name = "seed {0}")
     @ValueSource(longs = {1, 2, 3, 4, 5})
@@ -25,7 +26,9 @@ class SlotMatcherPropertyTest {
         Random random = new Random(seed);
         for (int i = 0; i < CASES_PER_SEED; i++) {
             MatchRequest request = randomRequest(random, 1 + random.nextInt(12));
-            assertThat(matcher.match(request)).as("seed %d case %d: %s", seed, i, request).isEqualTo(naive.match(request));
+            MatchResult expected = naive.match(request);
+            assertThat(matcher.match(request)).as("seed %d case %d: %s", seed, i, request).isEqualTo(expected);
+            assertThat(scan.match(request)).as("scan, seed %d case %d: %s", seed, i, request).isEqualTo(expected);
         }
     }
 

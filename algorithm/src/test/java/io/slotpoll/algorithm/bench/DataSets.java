@@ -1,0 +1,53 @@
+package io.slotpoll.algorithm.bench;
+
+import io.slotpoll.algorithm.Availability;
+import io.slotpoll.algorithm.Interval;
+import io.slotpoll.algorithm.MatchRequest;
+import io.slotpoll.algorithm.Participant;
+import io.slotpoll.algorithm.Preference;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * The benchmark data sets, generated from a fixed seed: proposed windows covering whole
+ * days, a 60-minute meeting on a 15-minute step, windows of 30 minutes to 4 hours on the
+ * quarter hour, 30% of them "if need be", 5% of participants required.
+ */
+public final class DataSets {
+
+    private static final long START = 29_000_000L; // 2025-02-20T13:20Z in epoch minutes, rounded below
+
+    private DataSets() {
+    }
+
+    public static MatchRequest named(String name) {
+        return switch (name) {
+            case "small" -> generate(20, 5, 7);
+            case "large" -> generate(1_000, 20, 30);
+            case "huge" -> generate(10_000, 20, 90);
+            default -> throw new IllegalArgumentException("unknown data set " + name);
+        };
+    }
+
+    public static MatchRequest generate(int participants, int windowsEach, int days) {
+        Random random = new Random(42);
+        long base = START - START % 1440;
+        List<Interval> proposed = new ArrayList<>();
+        for (int d = 0; d < days; d++) {
+            proposed.add(new Interval(base + d * 1440L, base + (d + 1) * 1440L));
+        }
+        List<Participant> people = new ArrayList<>(participants);
+        for (int p = 0; p < participants; p++) {
+            List<Availability> windows = new ArrayList<>(windowsEach);
+            for (int w = 0; w < windowsEach; w++) {
+                long start = base + 15L * random.nextInt(days * 96);
+                long length = 30 + 15L * random.nextInt(15);
+                Preference preference = random.nextInt(10) < 3 ? Preference.IF_NEED_BE : Preference.YES;
+                windows.add(new Availability(new Interval(start, start + length), preference));
+            }
+            people.add(new Participant(random.nextInt(100) < 5, windows));
+        }
+        return new MatchRequest(proposed, 60, 15, people, 0, 10);
+    }
+}

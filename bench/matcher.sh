@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# JMH benchmarks of the slot matcher against the naive scan, in one run.
+# Usage: bench/matcher.sh [extra JMH options]   (needs a JDK >= 21; results in target/jmh/)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+./mvnw -q -pl algorithm test-compile dependency:build-classpath \
+  -Dmdep.outputFile=target/jmh.classpath -Dmdep.includeScope=test
+cp="algorithm/target/test-classes:algorithm/target/classes:$(cat algorithm/target/jmh.classpath)"
+mkdir -p target/jmh
+# matcher and scan on small and large; the matcher alone on huge (the scan takes seconds per call there)
+java -cp "$cp" org.openjdk.jmh.Main 'MatcherBenchmark' -p dataSet=small,large -prof gc \
+  -rf json -rff target/jmh/small-large.json "$@"
+java -cp "$cp" org.openjdk.jmh.Main 'MatcherBenchmark.matcher' -p dataSet=huge -prof gc \
+  -rf json -rff target/jmh/huge.json "$@"
