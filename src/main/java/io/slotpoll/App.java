@@ -29,8 +29,19 @@ public final class App implements AutoCloseable {
         this.database = database;
     }
 
-    /** Builds every object over {@code database} and starts serving on {@code port} (0 picks a free one). */
+    /** The default size of the recommendation cache. */
+    public static final long DEFAULT_CACHE_BYTES = 64L * 1024 * 1024;
+
+    /** {@link #start(Database, String, int, long)} with the default cache. */
     public static App start(Database database, String publicBaseUrl, int port) {
+        return start(database, publicBaseUrl, port, DEFAULT_CACHE_BYTES);
+    }
+
+    /**
+     * Builds every object over {@code database} and starts serving on {@code port} (0 picks
+     * a free one); {@code cacheBytes} bounds the recommendation cache, 0 turns it off.
+     */
+    public static App start(Database database, String publicBaseUrl, int port, long cacheBytes) {
         JsonIo json = new JsonIo(Json.newMapper());
         Clock clock = Clock.systemUTC();
         EventRepository events = new EventRepository();
@@ -39,7 +50,7 @@ public final class App implements AutoCloseable {
                 new EventHandler(new EventService(database.dsl(), events, participants, clock), json, publicBaseUrl),
                 new ParticipantHandler(new ParticipantService(database.dsl(), events, participants, clock), json),
                 new RecommendationHandler(new RecommendationService(database.dsl(), events, participants,
-                        new SlotMatcher()), json),
+                        new SlotMatcher(), json.mapper(), cacheBytes)),
                 new HealthHandler(database, json));
         Javalin server = HttpApi.create(handlers, new Problems(json.mapper()), new ServerErrors(json.mapper()));
         server.start("0.0.0.0", port);

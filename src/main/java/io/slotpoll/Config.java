@@ -16,8 +16,10 @@ import java.util.Optional;
  * @param dataDir       {@code SLOTPOLL_DATA_DIR}, where the embedded database keeps its files, default {@code ./data}
  * @param database      {@code DB_URL}, {@code DB_USER}, {@code DB_PASSWORD}; empty means the embedded database
  * @param dbPoolSize    {@code DB_POOL_SIZE}, 1..200, default 10
+ * @param recommendationCacheMb {@code RECOMMENDATION_CACHE_MB}, 0..4096, default 64; 0 turns the cache off
  */
-public record Config(int port, String publicBaseUrl, Path dataDir, Optional<Jdbc> database, int dbPoolSize) {
+public record Config(int port, String publicBaseUrl, Path dataDir, Optional<Jdbc> database, int dbPoolSize,
+        int recommendationCacheMb) {
 
     /** A JDBC target. The password never appears in {@link #toString()}. */
     public record Jdbc(String url, String user, String password) {
@@ -54,7 +56,8 @@ public record Config(int port, String publicBaseUrl, Path dataDir, Optional<Jdbc
                     + " is set but DB_URL is not: set DB_URL too, or unset both to use the embedded database");
         }
         int poolSize = integer(env, "DB_POOL_SIZE", 10, 1, 200);
-        return new Config(port, baseUrl, dataDir, database, poolSize);
+        int cacheMb = integer(env, "RECOMMENDATION_CACHE_MB", 64, 0, 4096);
+        return new Config(port, baseUrl, dataDir, database, poolSize, cacheMb);
     }
 
     private static Optional<String> get(Map<String, String> env, String name) {

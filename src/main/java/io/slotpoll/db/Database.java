@@ -8,9 +8,14 @@ import java.sql.SQLException;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import java.util.concurrent.atomic.LongAdder;
 import org.jooq.DSLContext;
+import org.jooq.ExecuteContext;
+import org.jooq.ExecuteListener;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
+import org.jooq.impl.DefaultConfiguration;
+import org.jooq.impl.DefaultExecuteListenerProvider;
 
 /**
  * The pool, migrated schema and jOOQ context for one database. Requests wait at most
@@ -25,10 +30,26 @@ public final class Database implements AutoCloseable {
     private final DSLContext dsl;
     private final Optional<EmbeddedMariaDb> embedded;
 
+    private final LongAdder statements = new LongAdder();
+
     private Database(HikariDataSource dataSource, Optional<EmbeddedMariaDb> embedded) {
         this.dataSource = dataSource;
         this.embedded = embedded;
-        this.dsl = DSL.using(dataSource, SQLDialect.MYSQL);
+        ExecuteListener counter = new ExecuteListener() {
+            @Override
+            public void executeStart(ExecuteContext ctx) {
+                statements.increment();
+            }
+        };
+        this.dsl = DSL.using(new DefaultConfiguration()
+                .set(dataSource)
+                .set(SQLDialect.MYSQL)
+                .set(new DefaultExecuteListenerProvider(counter)));
+    }
+
+    /** How many SQL statements jOOQ has executed on this database since it was opened. */
+    public long statementsExecuted() {
+        return statements.sum();
     }
 
     /** Connects to the configured database, or starts the embedded one, and applies migrations. */

@@ -44,6 +44,11 @@ public final class EventRepository {
         return map(dsl, dsl.selectFrom(EVENT).where(EVENT.ID.eq(id)).forUpdate().fetchOptional());
     }
 
+    /** The event's version alone: one primary-key read, the cheapest check that a cached answer is current. */
+    public Optional<Long> version(DSLContext dsl, String id) {
+        return dsl.select(EVENT.VERSION).from(EVENT).where(EVENT.ID.eq(id)).fetchOptional(EVENT.VERSION);
+    }
+
     public Optional<byte[]> adminTokenHash(DSLContext dsl, String id) {
         return dsl.select(EVENT.ADMIN_TOKEN_HASH).from(EVENT).where(EVENT.ID.eq(id)).fetchOptional(EVENT.ADMIN_TOKEN_HASH);
     }

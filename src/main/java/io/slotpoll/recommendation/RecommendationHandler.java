@@ -2,7 +2,6 @@ package io.slotpoll.recommendation;
 
 import io.javalin.http.Context;
 import io.slotpoll.http.Errors;
-import io.slotpoll.http.JsonIo;
 import io.slotpoll.time.Zones;
 import java.time.ZoneId;
 import java.util.Optional;
@@ -17,11 +16,9 @@ public final class RecommendationHandler {
     private static final Pattern INTEGER = Pattern.compile("-?[0-9]{1,10}");
 
     private final RecommendationService service;
-    private final JsonIo json;
 
-    public RecommendationHandler(RecommendationService service, JsonIo json) {
+    public RecommendationHandler(RecommendationService service) {
         this.service = service;
-        this.json = json;
     }
 
     public void get(Context ctx) {
@@ -41,11 +38,13 @@ public final class RecommendationHandler {
                 new RecommendationService.Query(limit, minAvailable, zone), ctx.header("If-None-Match"));
         ctx.header("ETag", answer.etag());
         ctx.header("Cache-Control", "no-cache");
-        if (answer.view().isEmpty()) {
+        if (answer.json().isEmpty()) {
             ctx.status(304);
             return;
         }
-        json.write(ctx, 200, answer.view().get());
+        ctx.status(200);
+        ctx.contentType("application/json");
+        ctx.result(answer.json().get());
     }
 
     private static int integer(Context ctx, String name, int fallback, int min, int max, Errors errors) {

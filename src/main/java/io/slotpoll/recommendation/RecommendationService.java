@@ -1,5 +1,9 @@
 package io.slotpoll.recommendation;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.slotpoll.algorithm.Availability;
 import io.slotpoll.algorithm.EmptyReason;
 import io.slotpoll.algorithm.Interval;
@@ -23,46 +27,88 @@ import java.util.Locale;
 import java.util.Optional;
 import org.jooq.DSLContext;
 
-/** Computes recommendations from one consistent read of an event and its participants. */
+/**
+ * Computes recommendations from one consistent read of an event and its participants,
+ * and keeps serialised answers in a bounded cache keyed by (event id, event version, query).
+ */
 public final class RecommendationService {
 
     /** A validated query. */
     public record Query(int limit, int minAvailable, Optional<ZoneId> zone) {
     }
 
-    /** Either the answer with its ETag, or only the ETag when the client's copy is current. */
-    public record Answer(String etag, Optional<RecommendationView> view) {
+    /** Either the serialised answer with its ETag, or only the ETag when the client's copy is current. */
+    public record Answer(String etag, Optional<byte[]> json) {
+    }
+
+    /** Everything an answer depends on: the event's identity and version, and the normalised query. */
+    private record Key(String eventId, long version, Query query) {
     }
 
     private final DSLContext dsl;
     private final EventRepository events;
     private final ParticipantRepository participants;
     private final SlotMatcher matcher;
+    private final ObjectMapper mapper;
+    private final Cache<Key, byte[]> cache;
 
+    /**
+     * @param cacheBytes bound on the serialised answers kept in memory; 0 turns caching off
+     */
     public RecommendationService(DSLContext dsl, EventRepository events, ParticipantRepository participants,
-            SlotMatcher matcher) {
+            SlotMatcher matcher, ObjectMapper mapper, long cacheBytes) {
         this.dsl = dsl;
         this.events = events;
         this.participants = participants;
         this.matcher = matcher;
+        this.mapper = mapper;
+        this.cache = cacheBytes <= 0 ? null : Caffeine.newBuilder()
+                .maximumWeight(cacheBytes)
+                .weigher((Key key, byte[] json) -> json.length + 128)
+                .build();
     }
 
     /**
-     * Reads the event first, then its participants, in one transaction: under MySQL's
-     * REPEATABLE READ both reads see the same snapshot, so the version in the ETag is
-     * the version of the data ranked.
+     * With the cache: one primary-key read of the event's version decides between 304, a
+     * cached answer, and computing. The version comes from the database, so instances
+     * behind a load balancer never serve an answer older than the data.
+     * Computing reads the event and then its participants in one transaction: under
+     * MySQL's REPEATABLE READ both see the same snapshot, so the version in the ETag is the
+     * version of the data ranked.
      */
     Answer recommend(String eventId, Query query, String ifNoneMatch) {
-        return dsl.transactionResult(tx -> {
-            DSLContext t = tx.dsl();
-            Event event = events.find(t, eventId).orElseThrow(() -> EventService.notFound(eventId));
-            String etag = etag(event, query);
+        if (cache != null) {
+            long version = events.version(dsl, eventId).orElseThrow(() -> EventService.notFound(eventId));
+            String etag = etag(version, query);
             if (EntityTags.noneMatchHits(ifNoneMatch, etag)) {
                 return new Answer(etag, Optional.empty());
             }
-            List<Participant> people = participants.listByEvent(t, eventId);
-            return new Answer(etag, Optional.of(rank(event, people, query)));
+            byte[] cached = cache.getIfPresent(new Key(eventId, version, query));
+            if (cached != null) {
+                return new Answer(etag, Optional.of(cached));
+            }
+        }
+        return dsl.transactionResult(tx -> {
+            DSLContext t = tx.dsl();
+            Event event = events.find(t, eventId).orElseThrow(() -> EventService.notFound(eventId));
+            String etag = etag(event.version(), query);
+            if (EntityTags.noneMatchHits(ifNoneMatch, etag)) {
+                return new Answer(etag, Optional.empty());
+            }
+            byte[] json = serialise(rank(event, participants.listByEvent(t, eventId), query));
+            if (cache != null) {
+                cache.put(new Key(eventId, event.version(), query), json);
+            }
+            return new Answer(etag, Optional.of(json));
         });
+    }
+
+    private byte[] serialise(RecommendationView view) {
+        try {
+            return mapper.writeValueAsBytes(view);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise recommendations", e);
+        }
     }
 
     RecommendationView rank(Event event, List<Participant> people, Query query) {
@@ -107,8 +153,8 @@ public final class RecommendationService {
     }
 
     /** Derived from the event version and the normalised query: any change to either changes it. */
-    static String etag(Event event, Query query) {
-        return EntityTags.strong(event.version() + "-" + query.limit() + "-" + query.minAvailable() + "-"
+    static String etag(long version, Query query) {
+        return EntityTags.strong(version + "-" + query.limit() + "-" + query.minAvailable() + "-"
                 + query.zone().map(ZoneId::getId).orElse("utc"));
     }
 }
