@@ -83,9 +83,18 @@ public final class Database implements AutoCloseable {
         hikari.addDataSourceProperty("characterEncoding", "UTF-8");
         hikari.addDataSourceProperty("connectTimeout", "5000");
         hikari.addDataSourceProperty("socketTimeout", "30000");
+        // HikariCP's recommended Connector/J settings: cache statement parsing and server
+        // state on the client, and skip round trips that only repeat the session's state.
         hikari.addDataSourceProperty("cachePrepStmts", "true");
-        hikari.addDataSourceProperty("useServerPrepStmts", "false");
+        hikari.addDataSourceProperty("prepStmtCacheSize", "250");
+        hikari.addDataSourceProperty("prepStmtCacheSqlLimit", "2048");
+        hikari.addDataSourceProperty("useServerPrepStmts", "true");
+        hikari.addDataSourceProperty("useLocalSessionState", "true");
         hikari.addDataSourceProperty("rewriteBatchedStatements", "true");
+        hikari.addDataSourceProperty("cacheResultSetMetadata", "true");
+        hikari.addDataSourceProperty("cacheServerConfiguration", "true");
+        hikari.addDataSourceProperty("elideSetAutoCommits", "true");
+        hikari.addDataSourceProperty("maintainTimeStats", "false");
         HikariDataSource dataSource = new HikariDataSource(hikari);
         try {
             migrate(dataSource);

@@ -18,10 +18,16 @@ import java.util.Map;
 import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.SelectConditionStep;
+import org.jooq.impl.DSL;
 import org.jooq.InsertValuesStep4;
 
 /** Stores events and their proposed windows. Methods take the {@link DSLContext} of the caller's transaction. */
 public final class EventRepository {
+
+    private static final Field<Integer> PARTICIPANT_COUNT = DSL.field(DSL.selectCount().from(PARTICIPANT)
+            .where(PARTICIPANT.EVENT_ID.eq(EVENT.ID))).as("participant_count");
 
     public void insert(DSLContext dsl, Event event, byte[] adminTokenHash) {
         dsl.insertInto(EVENT)
@@ -34,20 +40,32 @@ public final class EventRepository {
         insertWindows(dsl, event.id(), event.proposedWindows());
     }
 
-    /** The event with its windows and participant count: three indexed reads. */
+    /** The event with its participant count (one read) and its windows (a second). */
     public Optional<Event> find(DSLContext dsl, String id) {
-        return map(dsl, dsl.selectFrom(EVENT).where(EVENT.ID.eq(id)).fetchOptional());
+        return map(dsl, withCount(dsl, id).fetchOptional());
     }
 
     /** Like {@link #find} but locks the event row until the transaction ends, serialising writers. */
     public Optional<Event> findForUpdate(DSLContext dsl, String id) {
-        return map(dsl, dsl.selectFrom(EVENT).where(EVENT.ID.eq(id)).forUpdate().fetchOptional());
+        return map(dsl, withCount(dsl, id).forUpdate().fetchOptional());
     }
 
-    /** The event's version alone: one primary-key read, the cheapest check that a cached answer is current. */
-    public Optional<Long> version(DSLContext dsl, String id) {
-        return dsl.select(EVENT.VERSION).from(EVENT).where(EVENT.ID.eq(id)).fetchOptional(EVENT.VERSION);
+    private static SelectConditionStep<Record> withCount(DSLContext dsl, String id) {
+        return dsl.select(EVENT.fields()).select(PARTICIPANT_COUNT).from(EVENT).where(EVENT.ID.eq(id));
     }
+
+    /**
+     * The event's version alone: one primary-key read, the cheapest check that a cached
+     * answer is current. It runs on every recommendation request, so it is plain SQL
+     * (still executed, bound and counted by jOOQ) to skip building and rendering a query
+     * object each time; the table and column names come from the generated schema.
+     */
+    public Optional<Long> version(DSLContext dsl, String id) {
+        return dsl.resultQuery(VERSION_SQL, id).fetchOptional(0, Long.class);
+    }
+
+    private static final String VERSION_SQL = "select " + EVENT.VERSION.getName() + " from " + EVENT.getName()
+            + " where " + EVENT.ID.getName() + " = ?";
 
     public Optional<byte[]> adminTokenHash(DSLContext dsl, String id) {
         return dsl.select(EVENT.ADMIN_TOKEN_HASH).from(EVENT).where(EVENT.ID.eq(id)).fetchOptional(EVENT.ADMIN_TOKEN_HASH);
@@ -104,19 +122,18 @@ public final class EventRepository {
         insert.execute();
     }
 
-    private static Optional<Event> map(DSLContext dsl, Optional<EventRecord> found) {
+    private static Optional<Event> map(DSLContext dsl, Optional<Record> found) {
         if (found.isEmpty()) {
             return Optional.empty();
         }
-        EventRecord r = found.get();
+        EventRecord r = found.get().into(EVENT);
+        int participants = found.get().get(PARTICIPANT_COUNT);
         List<TimeWindow> windows = new ArrayList<>();
         dsl.select(PROPOSED_WINDOW.START_AT, PROPOSED_WINDOW.END_AT)
                 .from(PROPOSED_WINDOW)
                 .where(PROPOSED_WINDOW.EVENT_ID.eq(r.getId()))
                 .orderBy(PROPOSED_WINDOW.ORDINAL)
                 .forEach(w -> windows.add(new TimeWindow(DbTime.fromDb(w.value1()), DbTime.fromDb(w.value2()))));
-        int participants = dsl.selectCount().from(PARTICIPANT).where(PARTICIPANT.EVENT_ID.eq(r.getId()))
-                .fetchOne(0, int.class);
         return Optional.of(new Event(
                 r.getId(), r.getTitle(), r.getDescription(), r.getDurationMinutes(), r.getSlotStepMinutes(),
                 ZoneId.of(r.getTimezone()), windows, DbTime.fromDb(r.getDeadline()), EventStatus.fromWire(r.getStatus()),
