@@ -65,7 +65,7 @@ measure() { # $1 = label, $2 = path, [$3 = lua script]
   rps=$(awk '/Requests\/sec/ {print $2}' "$out")
   p50=$(awk '$1 == "50%" {print $2}' "$out")
   p99=$(awk '$1 == "99%" {print $2}' "$out")
-  non2xx=$(awk '/Non-2xx/ {print $4}' "$out")
+  non2xx=$(awk '/Non-2xx/ {print $5}' "$out")
   printf '%s\t%s\t%s\t%s\t%s\n' "$1" "$rps" "$p50" "$p99" "${non2xx:-0}" >> "$RESULTS"
   echo "$1: $rps req/s, p50 $p50, p99 $p99, non-2xx ${non2xx:-0}" >&2
 }
@@ -74,7 +74,7 @@ cat > "$WORK/join.lua" <<'LUA'
 local counter = 0
 local threads = 0
 function setup(thread) threads = threads + 1; thread:set("tid", threads) end
-function init(args) prefix = "w" .. tid .. "-" end
+function init(args) prefix = "w" .. tid .. "-" .. os.time() .. "-" end
 request = function()
   counter = counter + 1
   local body = '{"name":"' .. prefix .. counter .. '","timezone":"UTC","availability":[{"start":"2030-03-04T09:00:00Z","end":"2030-03-04T12:00:00Z"}]}'
