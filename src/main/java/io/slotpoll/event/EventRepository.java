@@ -5,6 +5,7 @@ import static io.slotpoll.db.schema.Tables.PARTICIPANT;
 import static io.slotpoll.db.schema.Tables.PROPOSED_WINDOW;
 
 import io.slotpoll.db.DbTime;
+import io.slotpoll.db.PreRendered;
 import io.slotpoll.db.schema.tables.records.EventRecord;
 import io.slotpoll.db.schema.tables.records.ProposedWindowRecord;
 import io.slotpoll.time.TimeWindow;
@@ -40,9 +41,16 @@ public final class EventRepository {
         insertWindows(dsl, event.id(), event.proposedWindows());
     }
 
-    /** The event with its participant count (one read) and its windows (a second). */
+    private static final PreRendered FIND = PreRendered.of(DSL.select(EVENT.fields()).select(PARTICIPANT_COUNT)
+            .from(EVENT).where(EVENT.ID.eq(DSL.param("id", String.class))));
+    private static final PreRendered WINDOWS = PreRendered.of(DSL.select(PROPOSED_WINDOW.START_AT, PROPOSED_WINDOW.END_AT)
+            .from(PROPOSED_WINDOW).where(PROPOSED_WINDOW.EVENT_ID.eq(DSL.param("id", String.class)))
+            .orderBy(PROPOSED_WINDOW.ORDINAL));
+
+    /** The event with its participant count (one read) and its windows (a second); both pre-rendered. */
     public Optional<Event> find(DSLContext dsl, String id) {
-        return map(dsl, withCount(dsl, id).fetchOptional());
+        List<Record> rows = FIND.fetch(dsl, id);
+        return map(dsl, rows.isEmpty() ? Optional.empty() : Optional.of(rows.getFirst()));
     }
 
     /** Like {@link #find} but locks the event row until the transaction ends, serialising writers. */
@@ -129,11 +137,9 @@ public final class EventRepository {
         EventRecord r = found.get().into(EVENT);
         int participants = found.get().get(PARTICIPANT_COUNT);
         List<TimeWindow> windows = new ArrayList<>();
-        dsl.select(PROPOSED_WINDOW.START_AT, PROPOSED_WINDOW.END_AT)
-                .from(PROPOSED_WINDOW)
-                .where(PROPOSED_WINDOW.EVENT_ID.eq(r.getId()))
-                .orderBy(PROPOSED_WINDOW.ORDINAL)
-                .forEach(w -> windows.add(new TimeWindow(DbTime.fromDb(w.value1()), DbTime.fromDb(w.value2()))));
+        for (Record w : WINDOWS.fetch(dsl, r.getId())) {
+            windows.add(new TimeWindow(DbTime.fromDb(w.get(PROPOSED_WINDOW.START_AT)), DbTime.fromDb(w.get(PROPOSED_WINDOW.END_AT))));
+        }
         return Optional.of(new Event(
                 r.getId(), r.getTitle(), r.getDescription(), r.getDurationMinutes(), r.getSlotStepMinutes(),
                 ZoneId.of(r.getTimezone()), windows, DbTime.fromDb(r.getDeadline()), EventStatus.fromWire(r.getStatus()),

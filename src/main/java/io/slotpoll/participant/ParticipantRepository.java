@@ -5,19 +5,19 @@ import static io.slotpoll.db.schema.Tables.PARTICIPANT;
 
 import io.slotpoll.db.DbErrors;
 import io.slotpoll.db.DbTime;
+import io.slotpoll.db.PreRendered;
 import io.slotpoll.db.schema.tables.records.AvailabilityWindowRecord;
-import io.slotpoll.db.schema.tables.records.ParticipantRecord;
 import io.slotpoll.http.ApiException;
 import io.slotpoll.http.ProblemType;
 import io.slotpoll.time.TimeWindow;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jooq.impl.DSL;
 import org.jooq.InsertValuesStep6;
 import org.jooq.exception.DataAccessException;
 
@@ -78,19 +78,47 @@ public final class ParticipantRepository {
                 .fetchOptional(PARTICIPANT.EDIT_TOKEN_HASH);
     }
 
-    /** Every participant of the event in creation order, with availability: two queries however many there are. */
+    private static final PreRendered WITH_WINDOWS = PreRendered.of(DSL.select(PARTICIPANT.SEQ, PARTICIPANT.ID,
+                    PARTICIPANT.NAME, PARTICIPANT.TIMEZONE, PARTICIPANT.IS_REQUIRED, PARTICIPANT.VERSION,
+                    PARTICIPANT.CREATED_AT, PARTICIPANT.UPDATED_AT,
+                    AVAILABILITY_WINDOW.START_AT, AVAILABILITY_WINDOW.END_AT, AVAILABILITY_WINDOW.PREFERENCE)
+            .from(PARTICIPANT)
+            .leftJoin(AVAILABILITY_WINDOW).on(AVAILABILITY_WINDOW.PARTICIPANT_SEQ.eq(PARTICIPANT.SEQ))
+            .where(PARTICIPANT.EVENT_ID.eq(DSL.param("eventId", String.class)))
+            .orderBy(PARTICIPANT.SEQ, AVAILABILITY_WINDOW.ORDINAL));
+
+    /**
+     * Every participant of the event in creation order, with availability: one
+     * pre-rendered join however many there are (a participant's row repeats per window).
+     * This runs for every uncached ranking over every window of the event, so rows are
+     * read by position (the order of the select above), not by field lookup.
+     */
     public List<Participant> listByEvent(DSLContext dsl, String eventId) {
-        Map<Long, List<AvailabilityWindow>> windows = new HashMap<>();
-        for (AvailabilityWindowRecord w : dsl.selectFrom(AVAILABILITY_WINDOW)
-                .where(AVAILABILITY_WINDOW.EVENT_ID.eq(eventId))
-                .orderBy(AVAILABILITY_WINDOW.PARTICIPANT_SEQ, AVAILABILITY_WINDOW.ORDINAL)
-                .fetch()) {
-            windows.computeIfAbsent(w.getParticipantSeq(), k -> new ArrayList<>()).add(toWindow(w));
+        List<Participant> participants = new ArrayList<>();
+        Record current = null;
+        List<AvailabilityWindow> windows = new ArrayList<>();
+        for (Record row : WITH_WINDOWS.fetch(dsl, eventId)) {
+            if (current != null && current.get(0, long.class) != row.get(0, long.class)) {
+                participants.add(joinedParticipant(current, windows));
+                windows = new ArrayList<>();
+            }
+            current = row;
+            LocalDateTime start = row.get(8, LocalDateTime.class);
+            if (start != null) {
+                windows.add(new AvailabilityWindow(new TimeWindow(DbTime.fromDb(start),
+                        DbTime.fromDb(row.get(9, LocalDateTime.class))), AvailabilityWindow.fromWire(row.get(10, String.class))));
+            }
         }
-        return dsl.selectFrom(PARTICIPANT)
-                .where(PARTICIPANT.EVENT_ID.eq(eventId))
-                .orderBy(PARTICIPANT.SEQ)
-                .fetch(r -> toParticipant(r, windows.getOrDefault(r.getSeq(), List.of())));
+        if (current != null) {
+            participants.add(joinedParticipant(current, windows));
+        }
+        return participants;
+    }
+
+    private static Participant joinedParticipant(Record r, List<AvailabilityWindow> windows) {
+        return new Participant(r.get(1, String.class), r.get(2, String.class), ZoneId.of(r.get(3, String.class)),
+                r.get(4, Boolean.class), windows, r.get(5, Long.class),
+                DbTime.fromDb(r.get(6, LocalDateTime.class)), DbTime.fromDb(r.get(7, LocalDateTime.class)));
     }
 
     public boolean existsWithToken(DSLContext dsl, String eventId, byte[] tokenHash) {
@@ -151,9 +179,10 @@ public final class ParticipantRepository {
                 AvailabilityWindow.fromWire(w.getPreference()));
     }
 
-    private static Participant toParticipant(ParticipantRecord r, List<AvailabilityWindow> windows) {
-        return new Participant(r.getId(), r.getName(), ZoneId.of(r.getTimezone()), r.getIsRequired(), windows,
-                r.getVersion(), DbTime.fromDb(r.getCreatedAt()), DbTime.fromDb(r.getUpdatedAt()));
+    private static Participant toParticipant(Record r, List<AvailabilityWindow> windows) {
+        return new Participant(r.get(PARTICIPANT.ID), r.get(PARTICIPANT.NAME), ZoneId.of(r.get(PARTICIPANT.TIMEZONE)),
+                r.get(PARTICIPANT.IS_REQUIRED), windows, r.get(PARTICIPANT.VERSION),
+                DbTime.fromDb(r.get(PARTICIPANT.CREATED_AT)), DbTime.fromDb(r.get(PARTICIPANT.UPDATED_AT)));
     }
 
     static ApiException nameTaken(String name) {
