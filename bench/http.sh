@@ -55,12 +55,12 @@ create_event() { # $1 = participants; prints the event id
 
 RESULTS="$WORK/results.tsv"
 : > "$RESULTS"
-measure() { # $1 = label, $2 = path, [$3 = lua script]
-  local out="$WORK/$(echo "$1" | tr ' /' '__').txt" script=()
+measure() { # $1 = label, $2 = path, [$3 = lua script], [$4 = connections]
+  local out="$WORK/$(echo "$1" | tr ' /,' '___').txt" script=() connections=${4:-$CONNECTIONS}
   [ -n "${3:-}" ] && script=(-s "$3")
   # warm the JIT on this endpoint first; on 2 shared cores a cold run halves the figures
-  wrk -t2 -c$CONNECTIONS -d"${WARMUP_SECONDS}s" "${script[@]}" "$BASE$2" > /dev/null
-  wrk -t2 -c$CONNECTIONS -d"${SECONDS_EACH}s" --latency "${script[@]}" "$BASE$2" > "$out"
+  wrk -t1 -c"$connections" -d"${WARMUP_SECONDS}s" "${script[@]}" "$BASE$2" > /dev/null
+  wrk -t"$(( connections < 2 ? 1 : 2 ))" -c"$connections" -d"${SECONDS_EACH}s" --latency "${script[@]}" "$BASE$2" > "$out"
   local rps p50 p99 non2xx
   rps=$(awk '/Requests\/sec/ {print $2}' "$out")
   p50=$(awk '$1 == "50%" {print $2}' "$out")
@@ -98,6 +98,7 @@ start_service 0
 measure "health/live, cache-off run" "/health/live"
 measure "recommendations 50, uncached" "/api/v1/events/$SMALL/recommendations"
 measure "recommendations 2000, uncached" "/api/v1/events/$LARGE/recommendations"
+measure "recommendations 2000, uncached, 1 connection" "/api/v1/events/$LARGE/recommendations" "" 1
 stop_service
 trap - EXIT
 
