@@ -33,8 +33,4 @@ public final class PreRendered {
     public List<Record> fetch(DSLContext dsl, Object... binds) {
         return dsl.resultQuery(sql, binds).coerce(fields).fetch();
     }
-
-    public String sql() {
-        return sql;
-    }
 }

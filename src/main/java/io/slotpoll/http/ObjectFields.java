@@ -11,8 +11,8 @@ import java.util.Set;
  * Typed, validating access to the fields of one JSON object. Each accessor records a
  * {@link FieldError} under the field's full path instead of throwing, so one answer
  * can list every invalid field; callers finish with {@link Errors#throwIfAny()}.
- * An absent field and an explicit {@code null} both read as "not given" unless the
- * caller asks {@link #isExplicitNull(String)}.
+ * An absent field and an explicit {@code null} both read as "not given"; a caller that
+ * must tell them apart (PATCH clearing a field) asks {@link #isPresent(String)} first.
  */
 public final class ObjectFields {
 
@@ -46,18 +46,8 @@ public final class ObjectFields {
         return this;
     }
 
-    public boolean isGiven(String name) {
-        JsonNode value = node.get(name);
-        return value != null && !value.isNull();
-    }
-
     public boolean isPresent(String name) {
         return node.has(name);
-    }
-
-    public boolean isExplicitNull(String name) {
-        JsonNode value = node.get(name);
-        return value != null && value.isNull();
     }
 
     /**

@@ -72,10 +72,6 @@ public final class DatabaseServer implements AutoCloseable {
         return slash < 0 ? url + "/" : url.substring(0, slash + 1);
     }
 
-    public String kind() {
-        return kind;
-    }
-
     public String user() {
         return user;
     }
