@@ -44,7 +44,7 @@ public final class EventHandler {
         Optional<ZoneId> zone = RequestTimes.zone(body, "timezone", true);
         List<ObjectFields> items = body.objects("proposedWindows", true, 1, EventRules.WINDOWS_MAX);
         List<TimeWindow> windows = items == null ? List.of() : EventService.parseWindows(items, zone);
-        if (duration != null && !errors.has("durationMinutes") && items != null && !errors.has("proposedWindows")) {
+        if (duration != null && !errors.has("durationMinutes") && items != null) {
             EventRules.checkWindows(windows, duration, "proposedWindows", errors);
         }
         Instant deadline = RequestTimes.instant(body, "deadline", false, zone);

@@ -6,6 +6,7 @@ import io.slotpoll.time.Times;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 /** The limits an event must satisfy, checked on create and again on every change. */
@@ -37,16 +38,21 @@ public final class EventRules {
 
     /**
      * Every window is at least {@code durationMinutes} long and all lie within
-     * {@link #HORIZON} of the earliest start. Errors name each offending window.
+     * {@link #HORIZON} of the earliest start. Errors name each offending window by its
+     * index; null entries (windows that could not be read, already reported) are skipped.
      */
     public static void checkWindows(List<TimeWindow> windows, int durationMinutes, String field, Errors errors) {
-        if (windows.isEmpty()) {
+        Instant earliest = windows.stream().filter(Objects::nonNull).map(TimeWindow::start)
+                .min(Instant::compareTo).orElse(null);
+        if (earliest == null) {
             return;
         }
-        Instant earliest = windows.stream().map(TimeWindow::start).min(Instant::compareTo).orElseThrow();
         Instant limit = earliest.plus(HORIZON);
         for (int i = 0; i < windows.size(); i++) {
             TimeWindow window = windows.get(i);
+            if (window == null) {
+                continue;
+            }
             if (window.minutes() < durationMinutes) {
                 errors.add(field + "[" + i + "]", "must be at least durationMinutes (" + durationMinutes
                         + ") long, was " + window.minutes() + " minutes");

@@ -70,9 +70,7 @@ public final class EventService {
                 deadline = RequestTimes.instant(changes.body(), "deadline", false, Optional.of(zone));
             }
             int duration = changes.durationMinutes().orElse(current.durationMinutes());
-            if (!errors.has("proposedWindows")) {
-                EventRules.checkWindows(windows, duration, "proposedWindows", errors);
-            }
+            EventRules.checkWindows(windows, duration, "proposedWindows", errors);
             errors.throwIfAny();
             Event changed = new Event(id,
                     changes.title().orElse(current.title()),
@@ -106,15 +104,16 @@ public final class EventService {
         Access.requireAdmin(token, adminHash, hash -> participants.existsWithToken(t, id, hash));
     }
 
-    /** Reads window items whose local times are in {@code zone}; errors land in the items' error list. */
+    /**
+     * Reads window items whose local times are in {@code zone}; errors land in the items'
+     * error list. The result is aligned with {@code items}: null where a window could not
+     * be read, so later checks name the right index.
+     */
     static List<TimeWindow> parseWindows(List<ObjectFields> items, Optional<ZoneId> zone) {
         List<TimeWindow> windows = new ArrayList<>(items.size());
         for (ObjectFields item : items) {
             item.allowOnly(ObjectFields.names("start", "end"));
-            TimeWindow window = RequestTimes.window(item, zone);
-            if (window != null) {
-                windows.add(window);
-            }
+            windows.add(RequestTimes.window(item, zone));
         }
         return windows;
     }

@@ -138,6 +138,13 @@ class EventApiTest {
     }
 
     @Test
+    void an_unknown_zone_still_lets_windows_with_offsets_be_checked_at_their_own_index() {
+        ObjectNode body = event("Nowhere/Else", 60, window("2026-01-01T10:00", "2026-01-01T12:00"),
+                window("2026-01-01T13:00:00Z", "2026-01-01T13:30:00Z"));
+        assertProblem(client.post("/api/v1/events").json(body).invalid().send(), 400, "timezone", "proposedWindows[1]");
+    }
+
+    @Test
     void rejects_seconds_and_malformed_times() {
         ObjectNode body = event("UTC", 60, window("2026-01-01T10:00:01", "2026-01-01T12:00"),
                 window("2026-02-30T10:00", "yesterday"));
