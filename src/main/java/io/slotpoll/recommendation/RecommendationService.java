@@ -51,6 +51,7 @@ public final class RecommendationService {
     private final SlotMatcher matcher;
     private final ObjectMapper mapper;
     private final Cache<Key, byte[]> cache;
+    private final CoalescedReads<String, Optional<Long>> versions;
 
     /**
      * @param cacheBytes bound on the serialised answers kept in memory; 0 turns caching off
@@ -62,6 +63,7 @@ public final class RecommendationService {
         this.participants = participants;
         this.matcher = matcher;
         this.mapper = mapper;
+        this.versions = new CoalescedReads<>(id -> events.version(dsl, id));
         this.cache = cacheBytes <= 0 ? null : Caffeine.newBuilder()
                 .maximumWeight(cacheBytes)
                 .weigher((Key key, byte[] json) -> json.length + 128)
@@ -71,14 +73,15 @@ public final class RecommendationService {
     /**
      * With the cache: one primary-key read of the event's version decides between 304, a
      * cached answer, and computing. The version comes from the database, so instances
-     * behind a load balancer never serve an answer older than the data.
+     * behind a load balancer never serve an answer older than the data; concurrent
+     * requests for one event share reads ({@link CoalescedReads}) without weakening that.
      * Computing reads the event and then its participants in one transaction: under
      * MySQL's REPEATABLE READ both see the same snapshot, so the version in the ETag is the
      * version of the data ranked.
      */
     Answer recommend(String eventId, Query query, String ifNoneMatch) {
         if (cache != null) {
-            long version = events.version(dsl, eventId).orElseThrow(() -> EventService.notFound(eventId));
+            long version = versions.get(eventId).orElseThrow(() -> EventService.notFound(eventId));
             String etag = etag(version, query);
             if (EntityTags.noneMatchHits(ifNoneMatch, etag)) {
                 return new Answer(etag, Optional.empty());
