@@ -41,6 +41,10 @@ public final class RecommendationService {
     public record Answer(String etag, Optional<byte[]> json) {
     }
 
+    /** An event and its participants as read in one transaction. */
+    private record Snapshot(Event event, List<Participant> participants) {
+    }
+
     /** Everything an answer depends on: the event's identity and version, and the normalised query. */
     private record Key(String eventId, long version, Query query) {
     }
@@ -52,6 +56,7 @@ public final class RecommendationService {
     private final ObjectMapper mapper;
     private final Cache<Key, byte[]> cache;
     private final CoalescedReads<String, Optional<Long>> versions;
+    private final CoalescedReads<String, Optional<Snapshot>> snapshots;
 
     /**
      * @param cacheBytes bound on the serialised answers kept in memory; 0 turns caching off
@@ -64,6 +69,7 @@ public final class RecommendationService {
         this.matcher = matcher;
         this.mapper = mapper;
         this.versions = new CoalescedReads<>(id -> events.version(dsl, id));
+        this.snapshots = new CoalescedReads<>(this::load);
         this.cache = cacheBytes <= 0 ? null : Caffeine.newBuilder()
                 .maximumWeight(cacheBytes)
                 .weigher((Key key, byte[] json) -> json.length + 128)
@@ -75,9 +81,6 @@ public final class RecommendationService {
      * cached answer, and computing. The version comes from the database, so instances
      * behind a load balancer never serve an answer older than the data; concurrent
      * requests for one event share reads ({@link CoalescedReads}) without weakening that.
-     * Computing reads the event and then its participants in one transaction: under
-     * MySQL's REPEATABLE READ both see the same snapshot, so the version in the ETag is the
-     * version of the data ranked.
      */
     Answer recommend(String eventId, Query query, String ifNoneMatch) {
         if (cache != null) {
@@ -91,18 +94,29 @@ public final class RecommendationService {
                 return new Answer(etag, Optional.of(cached));
             }
         }
+        Snapshot snapshot = snapshots.get(eventId).orElseThrow(() -> EventService.notFound(eventId));
+        Event event = snapshot.event();
+        String etag = etag(event.version(), query);
+        if (EntityTags.noneMatchHits(ifNoneMatch, etag)) {
+            return new Answer(etag, Optional.empty());
+        }
+        byte[] json = serialise(rank(event, snapshot.participants(), query));
+        if (cache != null) {
+            cache.put(new Key(eventId, event.version(), query), json);
+        }
+        return new Answer(etag, Optional.of(json));
+    }
+
+    /**
+     * Reads the event first, then its participants, in one transaction: under MySQL's
+     * REPEATABLE READ both see the same snapshot, so the version in the ETag is the
+     * version of the data ranked. Concurrent requests for one event share a load
+     * ({@link CoalescedReads}); each still ranks and serialises for its own query.
+     */
+    private Optional<Snapshot> load(String eventId) {
         return dsl.transactionResult(tx -> {
             DSLContext t = tx.dsl();
-            Event event = events.find(t, eventId).orElseThrow(() -> EventService.notFound(eventId));
-            String etag = etag(event.version(), query);
-            if (EntityTags.noneMatchHits(ifNoneMatch, etag)) {
-                return new Answer(etag, Optional.empty());
-            }
-            byte[] json = serialise(rank(event, participants.listByEvent(t, eventId), query));
-            if (cache != null) {
-                cache.put(new Key(eventId, event.version(), query), json);
-            }
-            return new Answer(etag, Optional.of(json));
+            return events.find(t, eventId).map(event -> new Snapshot(event, participants.listByEvent(t, eventId)));
         });
     }
 
