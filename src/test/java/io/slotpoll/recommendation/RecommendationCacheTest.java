@@ -128,6 +128,44 @@ class RecommendationCacheTest {
     }
 
     @Test
+    void under_concurrent_reads_and_writes_no_answer_is_older_than_the_last_acknowledged_write() throws Exception {
+        String id = newEvent(clientA, 1);
+        String url = "/api/v1/events/" + id + "/recommendations?limit=1";
+        java.util.concurrent.atomic.AtomicLong acknowledged = new java.util.concurrent.atomic.AtomicLong(
+                clientA.get("/api/v1/events/" + id).send().json().path("version").asLong());
+        java.util.concurrent.atomic.AtomicInteger stale = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger answers = new java.util.concurrent.atomic.AtomicInteger();
+        try (java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            java.util.List<java.util.concurrent.Future<?>> readers = new java.util.ArrayList<>();
+            for (int r = 0; r < 16; r++) {
+                ApiClient client = r % 2 == 0 ? clientA : clientB;
+                readers.add(pool.submit(() -> {
+                    for (int i = 0; i < 60; i++) {
+                        long before = acknowledged.get();
+                        long seen = client.get(url).send().json().path("eventVersion").asLong();
+                        if (seen < before) {
+                            stale.incrementAndGet();
+                        }
+                        answers.incrementAndGet();
+                    }
+                    return null;
+                }));
+            }
+            for (int w = 0; w < 15; w++) {
+                JsonNode joined = join(clientC, id, participant("W" + w, "UTC", window("2027-05-01T09:00", "2027-05-01T12:00")));
+                assertThat(joined.path("id").asText()).isNotEmpty();
+                acknowledged.set(clientC.get("/api/v1/events/" + id).send().json().path("version").asLong());
+            }
+            for (java.util.concurrent.Future<?> reader : readers) {
+                reader.get(120, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        }
+        assertThat(answers.get()).isEqualTo(16 * 60);
+        assertThat(stale.get()).isZero();
+        assertThat(clientA.get(url).send().json().path("participantCount").asInt()).isEqualTo(16);
+    }
+
+    @Test
     void cached_and_uncached_instances_give_identical_answers() {
         String id = newEvent(clientA, 6);
         for (String query : new String[] {"", "?limit=100", "?minAvailable=3&timezone=Asia/Kathmandu", "?limit=2&timezone=UTC"}) {
