@@ -1,5 +1,6 @@
 package io.slotpoll.recommendation;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.Cache;
@@ -20,6 +21,9 @@ import io.slotpoll.participant.Participant;
 import io.slotpoll.participant.ParticipantRepository;
 import io.slotpoll.time.TimeWindow;
 import io.slotpoll.time.Times;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
@@ -41,8 +45,14 @@ public final class RecommendationService {
     public record Answer(String etag, Optional<byte[]> json) {
     }
 
-    /** An event and its participants as read in one transaction. */
-    private record Snapshot(Event event, List<Participant> participants) {
+    /**
+     * An event and its participants as read in one transaction, prepared once for every
+     * request that shares it: the matcher's input, and each participant's
+     * {@code {"id","name"}} already serialised (an answer lists every participant once per
+     * slot, so escaping them once per snapshot instead of once per mention pays).
+     */
+    private record Snapshot(Event event, List<Participant> participants, List<String> personJson,
+            List<Interval> proposed, List<io.slotpoll.algorithm.Participant> matcherInput) {
     }
 
     /** Everything an answer depends on: the event's identity and version, and the normalised query. */
@@ -100,7 +110,7 @@ public final class RecommendationService {
         if (EntityTags.noneMatchHits(ifNoneMatch, etag)) {
             return new Answer(etag, Optional.empty());
         }
-        byte[] json = serialise(rank(event, snapshot.participants(), query));
+        byte[] json = write(snapshot, query);
         if (cache != null) {
             cache.put(new Key(eventId, event.version(), query), json);
         }
@@ -116,43 +126,88 @@ public final class RecommendationService {
     private Optional<Snapshot> load(String eventId) {
         return dsl.transactionResult(tx -> {
             DSLContext t = tx.dsl();
-            return events.find(t, eventId).map(event -> new Snapshot(event, participants.listByEvent(t, eventId)));
+            return events.find(t, eventId).map(event -> {
+                List<Participant> people = participants.listByEvent(t, eventId);
+                return new Snapshot(event, people, people.stream().map(this::personJson).toList(),
+                        event.proposedWindows().stream().map(RecommendationService::interval).toList(),
+                        people.stream().map(RecommendationService::toMatcher).toList());
+            });
         });
     }
 
-    private byte[] serialise(RecommendationView view) {
+    private String personJson(Participant p) {
         try {
-            return mapper.writeValueAsBytes(view);
+            return mapper.writeValueAsString(new Person(p.id(), p.name()));
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialise recommendations", e);
+            throw new IllegalStateException("cannot serialise a participant reference", e);
         }
     }
 
-    RecommendationView rank(Event event, List<Participant> people, Query query) {
-        MatchResult result = matcher.match(new MatchRequest(
-                event.proposedWindows().stream().map(RecommendationService::interval).toList(),
-                event.durationMinutes(),
-                event.slotStepMinutes(),
-                people.stream().map(RecommendationService::toMatcher).toList(),
-                query.minAvailable(),
-                query.limit()));
-        List<RecommendationView.Slot> slots = result.slots().stream().map(s -> slot(s, people, query.zone())).toList();
-        return new RecommendationView(event.id(), event.version(), event.durationMinutes(), event.slotStepMinutes(),
-                people.size(), result.candidatesEvaluated(), slots, result.emptyReason().map(RecommendationService::wire).orElse(null));
+    /** A participant as the answer names it. */
+    private record Person(String id, String name) {
     }
 
-    private static RecommendationView.Slot slot(RankedSlot s, List<Participant> people, Optional<ZoneId> zone) {
-        Instant start = AvailabilityWindow.fromMinutes(s.start());
-        Instant end = AvailabilityWindow.fromMinutes(s.end());
-        return new RecommendationView.Slot(s.rank(), Times.utc(start), Times.utc(end),
-                zone.map(z -> Times.local(start, z)).orElse(null), zone.map(z -> Times.local(end, z)).orElse(null),
-                s.score(), s.available().size(), s.ifNeedBe().size(), s.unavailable().size(),
-                persons(s.available(), people), persons(s.ifNeedBe(), people),
-                persons(s.unavailable(), people), persons(s.requiredUnavailable(), people));
+    /**
+     * Ranks and writes the answer in one pass with Jackson's streaming generator, in the
+     * field order of docs/openapi.yaml (Recommendations, Slot). Local twins appear only when
+     * the query names a zone; {@code emptyReason} is null exactly when there are slots.
+     */
+    byte[] write(Snapshot snapshot, Query query) {
+        Event event = snapshot.event();
+        List<Participant> people = snapshot.participants();
+        MatchResult result = matcher.match(new MatchRequest(snapshot.proposed(), event.durationMinutes(),
+                event.slotStepMinutes(), snapshot.matcherInput(), query.minAvailable(), query.limit()));
+        ByteArrayOutputStream out = new ByteArrayOutputStream(1024 + 64 * people.size() * result.slots().size());
+        try (JsonGenerator g = mapper.getFactory().createGenerator(out)) {
+            g.writeStartObject();
+            g.writeStringField("eventId", event.id());
+            g.writeNumberField("eventVersion", event.version());
+            g.writeNumberField("durationMinutes", event.durationMinutes());
+            g.writeNumberField("slotStepMinutes", event.slotStepMinutes());
+            g.writeNumberField("participantCount", people.size());
+            g.writeNumberField("candidatesEvaluated", result.candidatesEvaluated());
+            g.writeArrayFieldStart("recommendations");
+            for (RankedSlot s : result.slots()) {
+                Instant start = AvailabilityWindow.fromMinutes(s.start());
+                Instant end = AvailabilityWindow.fromMinutes(s.end());
+                g.writeStartObject();
+                g.writeNumberField("rank", s.rank());
+                g.writeStringField("start", Times.utc(start));
+                g.writeStringField("end", Times.utc(end));
+                if (query.zone().isPresent()) {
+                    g.writeStringField("startLocal", Times.local(start, query.zone().get()));
+                    g.writeStringField("endLocal", Times.local(end, query.zone().get()));
+                }
+                g.writeNumberField("score", s.score());
+                g.writeNumberField("availableCount", s.available().size());
+                g.writeNumberField("ifNeedBeCount", s.ifNeedBe().size());
+                g.writeNumberField("unavailableCount", s.unavailable().size());
+                writePeople(g, "available", s.available(), snapshot.personJson());
+                writePeople(g, "ifNeedBe", s.ifNeedBe(), snapshot.personJson());
+                writePeople(g, "unavailable", s.unavailable(), snapshot.personJson());
+                writePeople(g, "requiredUnavailable", s.requiredUnavailable(), snapshot.personJson());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            if (result.emptyReason().isPresent()) {
+                g.writeStringField("emptyReason", wire(result.emptyReason().get()));
+            } else {
+                g.writeNullField("emptyReason");
+            }
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write recommendations", e);
+        }
+        return out.toByteArray();
     }
 
-    private static List<RecommendationView.Person> persons(List<Integer> positions, List<Participant> people) {
-        return positions.stream().map(i -> new RecommendationView.Person(people.get(i).id(), people.get(i).name())).toList();
+    private static void writePeople(JsonGenerator g, String field, List<Integer> positions, List<String> personJson)
+            throws IOException {
+        g.writeArrayFieldStart(field);
+        for (int position : positions) {
+            g.writeRawValue(personJson.get(position));
+        }
+        g.writeEndArray();
     }
 
     private static io.slotpoll.algorithm.Participant toMatcher(Participant p) {
