@@ -4,11 +4,7 @@
 # Usage: bench/http.sh [seconds per measurement, default 10]   (needs a JDK >= 21, curl)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-major=$(java -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2; exit}')
-if [ -z "$major" ] || [ "${major%%.*}" -lt 21 ]; then
-  echo "$(basename "$0"): needs java >= 21 on the PATH (found ${major:-none}); set PATH to a JDK 21+ bin directory" >&2
-  exit 1
-fi
+. bench/require-jdk.sh
 SECONDS_EACH=${1:-10}
 WARMUP_SECONDS=${WARMUP_SECONDS:-5}
 CONNECTIONS=64
