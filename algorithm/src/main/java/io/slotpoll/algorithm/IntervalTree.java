@@ -89,10 +89,6 @@ public final class IntervalTree {
         return new Builder();
     }
 
-    public int size() {
-        return starts.length;
-    }
-
     /** Calls {@code consumer} with the tag of every interval {@code [s, e)} where {@code s <= from} and {@code to <= e}. */
     public void forEachCovering(long from, long to, HitConsumer consumer) {
         int prefix = upperBound(starts, from);
