@@ -1,9 +1,13 @@
 package io.slotpoll;
 
+import io.slotpoll.guard.RateLimiter;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -17,9 +21,20 @@ import java.util.Optional;
  * @param database      {@code DB_URL}, {@code DB_USER}, {@code DB_PASSWORD}; empty means the embedded database
  * @param dbPoolSize    {@code DB_POOL_SIZE}, 1..200, default 10
  * @param recommendationCacheMb {@code RECOMMENDATION_CACHE_MB}, 0..4096, default 64; 0 turns the cache off
+ * @param maxParticipants {@code PARTICIPANTS_PER_EVENT_MAX}, 1..100000, default 2000
+ * @param rateLimits    {@code RATE_LIMIT_READS_PER_MINUTE} (default 600) and {@code RATE_LIMIT_WRITES_PER_MINUTE}
+ *                      (default 60) per client, 0..1000000; 0 turns a limit off
+ * @param trustProxy    {@code TRUST_PROXY}, {@code true} or {@code false} (default): take the client address
+ *                      from {@code X-Forwarded-For}, as appended by the load balancer
+ * @param corsOrigins   {@code CORS_ALLOWED_ORIGINS}, comma-separated origins such as {@code https://app.example};
+ *                      empty (default) turns CORS off
+ * @param drain         {@code SHUTDOWN_DRAIN_SECONDS}, 0..300, default 0: on SIGTERM, how long {@code /health}
+ *                      answers 503 before the listener closes
+ * @param grace         {@code SHUTDOWN_GRACE_SECONDS}, 0..300, default 20: how long in-flight requests may finish
  */
 public record Config(int port, String publicBaseUrl, Path dataDir, Optional<Jdbc> database, int dbPoolSize,
-        int recommendationCacheMb) {
+        int recommendationCacheMb, int maxParticipants, RateLimiter.Limits rateLimits, boolean trustProxy,
+        List<String> corsOrigins, Duration drain, Duration grace) {
 
     /** A JDBC target. The password never appears in {@link #toString()}. */
     public record Jdbc(String url, String user, String password) {
@@ -57,7 +72,61 @@ public record Config(int port, String publicBaseUrl, Path dataDir, Optional<Jdbc
         }
         int poolSize = integer(env, "DB_POOL_SIZE", 10, 1, 200);
         int cacheMb = integer(env, "RECOMMENDATION_CACHE_MB", 64, 0, 4096);
-        return new Config(port, baseUrl, dataDir, database, poolSize, cacheMb);
+        int maxParticipants = integer(env, "PARTICIPANTS_PER_EVENT_MAX", App.DEFAULT_MAX_PARTICIPANTS, 1, 100_000);
+        RateLimiter.Limits limits = new RateLimiter.Limits(
+                integer(env, "RATE_LIMIT_READS_PER_MINUTE", 600, 0, 1_000_000),
+                integer(env, "RATE_LIMIT_WRITES_PER_MINUTE", 60, 0, 1_000_000));
+        boolean trustProxy = bool(env, "TRUST_PROXY", false);
+        List<String> origins = origins(env, "CORS_ALLOWED_ORIGINS");
+        Duration drain = Duration.ofSeconds(integer(env, "SHUTDOWN_DRAIN_SECONDS", 0, 0, 300));
+        Duration grace = Duration.ofSeconds(integer(env, "SHUTDOWN_GRACE_SECONDS", 20, 0, 300));
+        return new Config(port, baseUrl, dataDir, database, poolSize, cacheMb, maxParticipants, limits, trustProxy,
+                origins, drain, grace);
+    }
+
+    /** The service's options from this configuration. */
+    public App.Options options() {
+        return App.Options.defaults(publicBaseUrl)
+                .withCacheBytes(recommendationCacheMb * 1024L * 1024L)
+                .withMaxParticipants(maxParticipants)
+                .withRateLimits(rateLimits, trustProxy)
+                .withCorsOrigins(corsOrigins)
+                .withShutdown(drain, grace);
+    }
+
+    private static boolean bool(Map<String, String> env, String name, boolean fallback) {
+        Optional<String> text = get(env, name);
+        if (text.isEmpty()) {
+            return fallback;
+        }
+        return switch (text.get()) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new ConfigException(name + " must be true or false (was \"" + text.get() + "\")");
+        };
+    }
+
+    private static List<String> origins(Map<String, String> env, String name) {
+        List<String> origins = new ArrayList<>();
+        for (String item : get(env, name).orElse("").split(",")) {
+            String origin = item.strip();
+            if (origin.isEmpty()) {
+                continue;
+            }
+            try {
+                URI uri = new URI(origin);
+                if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null
+                        || !(uri.getRawPath() == null || uri.getRawPath().isEmpty()) || uri.getQuery() != null
+                        || uri.getFragment() != null || uri.getUserInfo() != null) {
+                    throw new ConfigException(name + " holds \"" + origin
+                            + "\", which is not an origin such as https://app.example or http://localhost:3000");
+                }
+            } catch (URISyntaxException e) {
+                throw new ConfigException(name + " holds \"" + origin + "\", which is not a valid origin");
+            }
+            origins.add(origin);
+        }
+        return List.copyOf(origins);
     }
 
     private static Optional<String> get(Map<String, String> env, String name) {

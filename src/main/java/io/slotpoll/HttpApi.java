@@ -4,6 +4,8 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.slotpoll.event.EventHandler;
+import io.slotpoll.guard.Cors;
+import io.slotpoll.guard.RateLimiter;
 import io.slotpoll.health.HealthHandler;
 import io.slotpoll.http.ApiException;
 import io.slotpoll.http.ProblemType;
@@ -15,7 +17,9 @@ import io.slotpoll.recommendation.RecommendationHandler;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
+import java.time.Duration;
 import java.util.List;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,12 +36,20 @@ public final class HttpApi {
 
     /** The handlers the routes are bound to. */
     public record Handlers(EventHandler events, ParticipantHandler participants,
-            RecommendationHandler recommendations, HealthHandler health) {
+            RecommendationHandler recommendations, HealthHandler health, RateLimiter rateLimiter, Cors cors) {
     }
 
-    public static Javalin create(Handlers h, Problems problems, ServerErrors serverErrors) {
+    /**
+     * The server; on stop it closes the listener, then waits up to {@code grace} for
+     * requests in flight (Jetty's {@link GracefulHandler}) before closing connections.
+     */
+    public static Javalin create(Handlers h, Problems problems, ServerErrors serverErrors, Duration grace) {
         return Javalin.create(cfg -> {
-            cfg.jetty.modifyServer(server -> server.setErrorHandler(serverErrors));
+            cfg.jetty.modifyServer(server -> {
+                server.setErrorHandler(serverErrors);
+                server.setStopTimeout(grace.toMillis());
+                server.insertHandler(new GracefulHandler());
+            });
             cfg.jetty.modifyServletContextHandler(context -> context.setErrorHandler(serverErrors));
             cfg.concurrency.useVirtualThreads = true;
             cfg.startup.showJavalinBanner = false;
@@ -49,6 +61,9 @@ public final class HttpApi {
 
             cfg.routes.before(RequestIds::assign);
             cfg.routes.before(HttpApi::securityHeaders);
+            cfg.routes.before(h.cors()::headers);
+            cfg.routes.before(h.cors()::preflight);
+            cfg.routes.before(h.rateLimiter()::check);
 
             cfg.routes.post("/api/v1/events", h.events()::create);
             cfg.routes.get("/api/v1/events/{eventId}", h.events()::get);

@@ -24,7 +24,7 @@ public final class Main {
         LOG.info("starting slotpoll on port {} with {}", config.port(),
                 config.database().map(db -> "database " + db.url()).orElse("the embedded database in " + config.dataDir()));
         Database database = Database.open(config);
-        App app = App.start(database, config.publicBaseUrl(), config.port(), config.recommendationCacheMb() * 1024L * 1024L);
+        App app = App.start(database, config.port(), config.options());
         LOG.info("slotpoll is serving on port {}", app.port());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.info("shutting down");

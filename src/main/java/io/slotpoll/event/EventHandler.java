@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import io.slotpoll.auth.BearerToken;
 import io.slotpoll.http.Errors;
+import io.slotpoll.idempotency.Idempotency;
 import io.slotpoll.http.JsonIo;
 import io.slotpoll.http.ObjectFields;
 import io.slotpoll.time.RequestTimes;
@@ -11,6 +12,7 @@ import io.slotpoll.time.TimeWindow;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -25,8 +27,10 @@ public final class EventHandler {
     private final EventService service;
     private final JsonIo json;
     private final String publicBaseUrl;
+    private final Idempotency idempotency;
 
-    public EventHandler(EventService service, JsonIo json, String publicBaseUrl) {
+    public EventHandler(EventService service, JsonIo json, String publicBaseUrl, Idempotency idempotency) {
+        this.idempotency = idempotency;
         this.service = service;
         this.json = json;
         this.publicBaseUrl = publicBaseUrl;
@@ -50,16 +54,19 @@ public final class EventHandler {
         Instant deadline = RequestTimes.instant(body, "deadline", false, zone);
         errors.throwIfAny();
 
-        EventService.Created created = service.create(new EventDraft(title, description, duration,
-                step == null ? EventRules.DEFAULT_STEP : step, zone.orElseThrow(), windows, deadline));
+        EventDraft draft = new EventDraft(title, description, duration,
+                step == null ? EventRules.DEFAULT_STEP : step, zone.orElseThrow(), windows, deadline);
+        idempotency.respond(ctx, "POST /api/v1/events", hook -> service.create(draft, hook), this::created);
+    }
+
+    private Idempotency.Answer created(EventService.Created created) {
         String id = created.event().id();
         ObjectNode answer = json.mapper().valueToTree(EventView.of(created.event()));
         answer.put("adminToken", created.adminToken());
         ObjectNode links = answer.putObject("links");
         links.put("participate", publicBaseUrl + "/api/v1/events/" + id + "/participants");
         links.put("admin", publicBaseUrl + "/api/v1/events/" + id);
-        ctx.header("Location", "/api/v1/events/" + id);
-        json.write(ctx, 201, answer);
+        return new Idempotency.Answer(201, Map.of("Location", "/api/v1/events/" + id), json.bytes(answer));
     }
 
     public void get(Context ctx) {

@@ -2,6 +2,7 @@ package io.slotpoll.event;
 
 import io.slotpoll.auth.Access;
 import io.slotpoll.auth.Secrets;
+import io.slotpoll.db.TxHook;
 import io.slotpoll.http.ApiException;
 import io.slotpoll.http.Errors;
 import io.slotpoll.http.ObjectFields;
@@ -36,14 +37,19 @@ public final class EventService {
         this.clock = clock;
     }
 
-    Created create(EventDraft draft) {
+    Created create(EventDraft draft, TxHook<Created> hook) {
         Instant now = now();
         String token = Secrets.newToken();
         Event event = new Event(Secrets.newId(), draft.title(), draft.description(), draft.durationMinutes(),
                 draft.slotStepMinutes(), draft.timezone(), draft.proposedWindows(), draft.deadline(),
                 EventStatus.OPEN, 1, 0, now, now);
-        dsl.transaction(tx -> events.insert(tx.dsl(), event, Secrets.hash(token)));
-        return new Created(event, token);
+        Created created = new Created(event, token);
+        dsl.transaction(tx -> {
+            hook.before(tx.dsl());
+            events.insert(tx.dsl(), event, Secrets.hash(token));
+            hook.after(tx.dsl(), created);
+        });
+        return created;
     }
 
     Event get(String id) {

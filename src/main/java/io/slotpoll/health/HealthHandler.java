@@ -6,13 +6,15 @@ import io.slotpoll.db.Database;
 import io.slotpoll.http.ApiException;
 import io.slotpoll.http.JsonIo;
 import io.slotpoll.http.ProblemType;
+import java.util.function.BooleanSupplier;
 
 /**
  * Three checks with different jobs. {@code /health/live}: the process serves requests.
  * {@code /health/ready}: the database answers too (503 otherwise). {@code /health}: the
  * load balancer's check, 200 while this instance can serve, whatever the shared database
  * does; a database outage must not make the auto-scaling group replace every healthy
- * instance at once. Its body reports the database state.
+ * instance at once. Its body reports the database state. While the instance shuts down,
+ * {@code /health} and {@code /health/ready} answer 503 so the load balancer drains it.
  */
 public final class HealthHandler {
 
@@ -24,10 +26,12 @@ public final class HealthHandler {
 
     private final Database database;
     private final JsonIo json;
+    private final BooleanSupplier draining;
 
-    public HealthHandler(Database database, JsonIo json) {
+    public HealthHandler(Database database, JsonIo json, BooleanSupplier draining) {
         this.database = database;
         this.json = json;
+        this.draining = draining;
     }
 
     public void live(Context ctx) {
@@ -35,6 +39,7 @@ public final class HealthHandler {
     }
 
     public void ready(Context ctx) {
+        refuseWhileDraining();
         if (!database.isUp(DB_CHECK_SECONDS)) {
             throw new ApiException(ProblemType.UNAVAILABLE, "the database does not answer");
         }
@@ -42,6 +47,14 @@ public final class HealthHandler {
     }
 
     public void loadBalancer(Context ctx) {
+        refuseWhileDraining();
         json.write(ctx, 200, new Health("up", database.isUp(DB_CHECK_SECONDS) ? "up" : "down"));
+    }
+
+    /** While the instance shuts down the load balancer must stop sending it requests. */
+    private void refuseWhileDraining() {
+        if (draining.getAsBoolean()) {
+            throw new ApiException(ProblemType.UNAVAILABLE, "this instance is shutting down");
+        }
     }
 }

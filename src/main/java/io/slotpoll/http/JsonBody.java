@@ -22,8 +22,16 @@ public final class JsonBody {
 
     private final ObjectMapper mapper;
 
+    private static final String BYTES_ATTRIBUTE = "slotpoll.body";
+
     public JsonBody(ObjectMapper mapper) {
         this.mapper = mapper;
+    }
+
+    /** The raw body {@link #read} consumed from the request stream; empty if it read none. */
+    public static byte[] bytesRead(Context ctx) {
+        byte[] bytes = ctx.attribute(BYTES_ATTRIBUTE);
+        return bytes == null ? new byte[0] : bytes;
     }
 
     public ObjectFields read(Context ctx, Errors errors) {
@@ -33,6 +41,7 @@ public final class JsonBody {
             throw tooLarge();
         }
         byte[] bytes = readAtMost(ctx);
+        ctx.attribute(BYTES_ATTRIBUTE, bytes);
         if (bytes.length == 0) {
             throw ApiException.invalid("body", "a JSON object is required");
         }

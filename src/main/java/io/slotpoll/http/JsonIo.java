@@ -25,10 +25,15 @@ public final class JsonIo {
     }
 
     public void write(Context ctx, int status, Object value) {
+        byte[] bytes = bytes(value);
+        ctx.status(status);
+        ctx.contentType("application/json");
+        ctx.result(bytes);
+    }
+
+    public byte[] bytes(Object value) {
         try {
-            ctx.status(status);
-            ctx.contentType("application/json");
-            ctx.result(mapper.writeValueAsBytes(value));
+            return mapper.writeValueAsBytes(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise " + value.getClass().getSimpleName(), e);
         }

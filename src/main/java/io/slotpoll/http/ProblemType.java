@@ -12,10 +12,13 @@ public enum ProblemType {
     CONFLICT(409, "conflict", "Conflict"),
     EVENT_CLOSED(409, "event-closed", "Event is not accepting answers"),
     NAME_TAKEN(409, "name-taken", "Name already taken"),
+    EVENT_FULL(409, "event-full", "Event has reached its participant limit"),
     PRECONDITION_FAILED(412, "precondition-failed", "Version does not match"),
     PAYLOAD_TOO_LARGE(413, "payload-too-large", "Request body too large"),
     URI_TOO_LONG(414, "uri-too-long", "Request URI too long"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported media type"),
+    IDEMPOTENCY_KEY_REUSED(422, "idempotency-key-reused", "Idempotency key reused with a different request"),
+    TOO_MANY_REQUESTS(429, "too-many-requests", "Too many requests"),
     HEADERS_TOO_LARGE(431, "headers-too-large", "Request headers too large"),
     INTERNAL(500, "internal-error", "Internal server error"),
     UNAVAILABLE(503, "service-unavailable", "Service unavailable");
@@ -23,7 +26,8 @@ public enum ProblemType {
     /** The problem for a status that arises outside the API's own handlers (the HTTP server, the router). */
     public static ProblemType forStatus(int status) {
         for (ProblemType type : values()) {
-            if (type.status == status && type != VALIDATION && type != EVENT_CLOSED && type != NAME_TAKEN) {
+            if (type.status == status && type != VALIDATION && type != EVENT_CLOSED && type != NAME_TAKEN
+                    && type != EVENT_FULL) {
                 return type;
             }
         }

@@ -5,14 +5,18 @@ import io.javalin.http.Context;
 import io.slotpoll.algorithm.Preference;
 import io.slotpoll.auth.Access;
 import io.slotpoll.auth.BearerToken;
+import io.slotpoll.db.TxHook;
 import io.slotpoll.http.Errors;
+import io.slotpoll.idempotency.Idempotency;
 import io.slotpoll.http.JsonIo;
 import io.slotpoll.http.ObjectFields;
 import io.slotpoll.time.RequestTimes;
 import io.slotpoll.time.TimeWindow;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -28,8 +32,10 @@ public final class ParticipantHandler {
 
     private final ParticipantService service;
     private final JsonIo json;
+    private final Idempotency idempotency;
 
-    public ParticipantHandler(ParticipantService service, JsonIo json) {
+    public ParticipantHandler(ParticipantService service, JsonIo json, Idempotency idempotency) {
+        this.idempotency = idempotency;
         this.service = service;
         this.json = json;
     }
@@ -42,13 +48,19 @@ public final class ParticipantHandler {
         Optional<ZoneId> zone = RequestTimes.zone(body, "timezone", true);
         List<AvailabilityWindow> windows = availability(body, false, zone);
         errors.throwIfAny();
-        ParticipantService.Created created = service.join(eventId, name, zone.orElseThrow(), windows);
+        idempotency.respond(ctx, "POST /api/v1/events/" + eventId + "/participants",
+                (TxHook<ParticipantService.Created> hook) -> service.join(eventId, name, zone.orElseThrow(), windows, hook),
+                created -> joined(eventId, created));
+    }
+
+    private Idempotency.Answer joined(String eventId, ParticipantService.Created created) {
         Participant p = created.participant();
         ObjectNode answer = json.mapper().valueToTree(ParticipantView.of(p));
         answer.put("editToken", created.editToken());
-        ctx.header("Location", "/api/v1/events/" + eventId + "/participants/" + p.id());
-        ctx.header("ETag", ParticipantService.etag(p));
-        json.write(ctx, 201, answer);
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Location", "/api/v1/events/" + eventId + "/participants/" + p.id());
+        headers.put("ETag", ParticipantService.etag(p));
+        return new Idempotency.Answer(201, headers, json.bytes(answer));
     }
 
     public void list(Context ctx) {

@@ -2,6 +2,7 @@ package io.slotpoll.participant;
 
 import io.slotpoll.auth.Access;
 import io.slotpoll.auth.Secrets;
+import io.slotpoll.db.TxHook;
 import io.slotpoll.event.Event;
 import io.slotpoll.event.EventRepository;
 import io.slotpoll.event.EventService;
@@ -36,26 +37,43 @@ public final class ParticipantService {
     private final EventRepository events;
     private final ParticipantRepository participants;
     private final Clock clock;
+    private final int maxParticipants;
 
-    public ParticipantService(DSLContext dsl, EventRepository events, ParticipantRepository participants, Clock clock) {
+    public ParticipantService(DSLContext dsl, EventRepository events, ParticipantRepository participants, Clock clock,
+            int maxParticipants) {
+        this.maxParticipants = maxParticipants;
         this.dsl = dsl;
         this.events = events;
         this.participants = participants;
         this.clock = clock;
     }
 
-    Created join(String eventId, String name, ZoneId zone, List<AvailabilityWindow> availability) {
+    /**
+     * Adds a participant under the event's lock: {@code hook} runs after the lock, so an
+     * idempotent retry is recognised before the event's state, its participant limit or
+     * the name are checked.
+     */
+    Created join(String eventId, String name, ZoneId zone, List<AvailabilityWindow> availability,
+            TxHook<Created> hook) {
         Instant now = now();
         String token = Secrets.newToken();
         Participant participant = new Participant(Secrets.newId(), name, zone, false,
                 AvailabilityWindow.merge(availability), 1, now, now);
+        Created created = new Created(participant, token);
         dsl.transaction(tx -> {
             DSLContext t = tx.dsl();
-            requireOpen(lockEvent(t, eventId), now);
+            Event event = lockEvent(t, eventId);
+            hook.before(t);
+            requireOpen(event, now);
+            if (event.participantCount() >= maxParticipants) {
+                throw new ApiException(ProblemType.EVENT_FULL, "event " + event.id() + " already has "
+                        + event.participantCount() + " participants, the most an event may have");
+            }
             participants.insert(t, eventId, participant, Secrets.hash(token));
             events.bumpVersion(t, eventId, now);
+            hook.after(t, created);
         });
-        return new Created(participant, token);
+        return created;
     }
 
     List<Participant> list(String eventId) {

@@ -45,7 +45,7 @@ class RecommendationCacheTest {
         dbC = Database.connect(DB.url(), DB.server().user(), DB.server().password(), 4, Optional.empty());
         a = App.start(dbA, "http://a", 0);
         b = App.start(dbB, "http://b", 0);
-        c = App.start(dbC, "http://c", 0, 0);
+        c = App.start(dbC, 0, App.Options.defaults("http://c").withCacheBytes(0));
         clientA = new ApiClient("http://127.0.0.1:" + a.port());
         clientB = new ApiClient("http://127.0.0.1:" + b.port());
         clientC = new ApiClient("http://127.0.0.1:" + c.port());

@@ -1,0 +1,66 @@
+package io.slotpoll.guard;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import io.slotpoll.http.ApiException;
+import io.slotpoll.http.ProblemType;
+import java.time.Duration;
+
+/**
+ * Per-client token buckets (Bucket4j), one for reads and a stricter one for writes, keyed
+ * by {@link ClientAddress}. Buckets live in this instance's memory: with N instances
+ * behind the load balancer a client gets at most N times the limit. Health checks are
+ * never limited. A refused request is a 429 with {@code Retry-After}.
+ */
+public final class RateLimiter {
+
+    /** Requests per minute per client; 0 turns a limit off. */
+    public record Limits(int readsPerMinute, int writesPerMinute) {
+        public static final Limits OFF = new Limits(0, 0);
+    }
+
+    private static final long MAX_CLIENTS = 100_000;
+
+    private final Limits limits;
+    private final boolean trustProxy;
+    private final Cache<String, Bucket> reads;
+    private final Cache<String, Bucket> writes;
+
+    public RateLimiter(Limits limits, boolean trustProxy) {
+        this.limits = limits;
+        this.trustProxy = trustProxy;
+        this.reads = buckets();
+        this.writes = buckets();
+    }
+
+    private static Cache<String, Bucket> buckets() {
+        return Caffeine.newBuilder().maximumSize(MAX_CLIENTS).expireAfterAccess(Duration.ofMinutes(5)).build();
+    }
+
+    /** A before-handler: consumes one token of the client's bucket or answers 429. */
+    public void check(Context ctx) {
+        if (ctx.path().startsWith("/health") || ctx.method() == HandlerType.OPTIONS) {
+            return;
+        }
+        boolean write = ctx.method() != HandlerType.GET && ctx.method() != HandlerType.HEAD;
+        int perMinute = write ? limits.writesPerMinute() : limits.readsPerMinute();
+        if (perMinute <= 0) {
+            return;
+        }
+        String client = ClientAddress.of(ctx, trustProxy);
+        Bucket bucket = (write ? writes : reads).get(client, key -> Bucket.builder()
+                .addLimit(limit -> limit.capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1)))
+                .build());
+        ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+        if (!probe.isConsumed()) {
+            long seconds = Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L);
+            ctx.header("Retry-After", Long.toString(seconds));
+            throw new ApiException(ProblemType.TOO_MANY_REQUESTS, "more than " + perMinute + " "
+                    + (write ? "writes" : "reads") + " a minute from this client; retry in " + seconds + " s");
+        }
+    }
+}
