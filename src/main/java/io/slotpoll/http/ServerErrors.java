@@ -23,6 +23,12 @@ public final class ServerErrors extends ErrorHandler {
         this.mapper = mapper;
     }
 
+    /** Jetty writes error bodies only for GET, POST and HEAD by default; every method gets a problem here. */
+    @Override
+    public boolean errorPageForMethod(String method) {
+        return true;
+    }
+
     @Override
     protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
             Callback callback) {
