@@ -26,6 +26,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.NetworkConnector;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.handler.StatisticsHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -125,8 +129,7 @@ public final class App implements AutoCloseable {
                 new HealthHandler(database, json, draining::get),
                 new RateLimiter(options.rateLimits(), options.trustProxy()),
                 new Cors(options.corsOrigins()));
-        Javalin server = HttpApi.create(handlers, new Problems(json.mapper()), new ServerErrors(json.mapper()),
-                options.grace());
+        Javalin server = HttpApi.create(handlers, new Problems(json.mapper()), new ServerErrors(json.mapper()));
         server.start("0.0.0.0", port);
         ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("slotpoll-housekeeping").daemon().factory());
@@ -155,21 +158,41 @@ public final class App implements AutoCloseable {
 
     /**
      * Stops gracefully: {@code /health} answers 503 for the drain delay, so the load balancer
-     * stops routing here while requests are still served; then the listener closes and
-     * in-flight requests get up to the grace period to finish. The caller owns and closes
-     * the database, after this returns.
+     * stops routing here while requests are still served; then the listener closes (new
+     * connections are refused) and requests in flight get up to the grace period to finish
+     * on their open connections before the server stops. The caller owns and closes the
+     * database, after this returns.
      */
     @Override
     public void close() {
         if (!draining.getAndSet(true) && !options.drain().isZero()) {
             LOG.info("draining for {} ms before closing the listener", options.drain().toMillis());
-            try {
-                Thread.sleep(options.drain());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            sleep(options.drain().toMillis());
         }
         housekeeping.shutdownNow();
+        Server jetty = server.jettyServer().server();
+        for (Connector connector : jetty.getConnectors()) {
+            if (connector instanceof NetworkConnector listener) {
+                listener.close();
+            }
+        }
+        StatisticsHandler requests = jetty.getDescendant(StatisticsHandler.class);
+        long deadline = System.nanoTime() + options.grace().toNanos();
+        while (requests != null && requests.getRequestsActive() > 0 && System.nanoTime() < deadline) {
+            sleep(20);
+        }
+        if (requests != null && requests.getRequestsActive() > 0) {
+            LOG.warn("{} requests still in flight after the {} s grace period; stopping anyway",
+                    requests.getRequestsActive(), options.grace().toSeconds());
+        }
         server.stop();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

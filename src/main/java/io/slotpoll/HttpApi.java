@@ -17,9 +17,7 @@ import io.slotpoll.recommendation.RecommendationHandler;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
-import java.time.Duration;
 import java.util.List;
-import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,17 +37,9 @@ public final class HttpApi {
             RecommendationHandler recommendations, HealthHandler health, RateLimiter rateLimiter, Cors cors) {
     }
 
-    /**
-     * The server; on stop it closes the listener, then waits up to {@code grace} for
-     * requests in flight (Jetty's {@link GracefulHandler}) before closing connections.
-     */
-    public static Javalin create(Handlers h, Problems problems, ServerErrors serverErrors, Duration grace) {
+    public static Javalin create(Handlers h, Problems problems, ServerErrors serverErrors) {
         return Javalin.create(cfg -> {
-            cfg.jetty.modifyServer(server -> {
-                server.setErrorHandler(serverErrors);
-                server.setStopTimeout(grace.toMillis());
-                server.insertHandler(new GracefulHandler());
-            });
+            cfg.jetty.modifyServer(server -> server.setErrorHandler(serverErrors));
             cfg.jetty.modifyServletContextHandler(context -> context.setErrorHandler(serverErrors));
             cfg.concurrency.useVirtualThreads = true;
             cfg.startup.showJavalinBanner = false;

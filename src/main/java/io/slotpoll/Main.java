@@ -27,9 +27,11 @@ public final class Main {
         App app = App.start(database, config.port(), config.options());
         LOG.info("slotpoll is serving on port {}", app.port());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            LOG.info("shutting down");
+            LOG.info("shutting down: draining {} s, then up to {} s for requests in flight",
+                    config.drain().toSeconds(), config.grace().toSeconds());
             app.close();
             database.close();
+            LOG.info("stopped: requests in flight finished, database pool closed");
         }, "slotpoll-shutdown"));
     }
 }

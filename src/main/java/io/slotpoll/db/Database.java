@@ -13,6 +13,7 @@ import org.jooq.DSLContext;
 import org.jooq.ExecuteContext;
 import org.jooq.ExecuteListener;
 import org.jooq.SQLDialect;
+import org.jooq.conf.Settings;
 import org.jooq.impl.DSL;
 import org.jooq.impl.DefaultConfiguration;
 import org.jooq.impl.DefaultExecuteListenerProvider;
@@ -44,6 +45,10 @@ public final class Database implements AutoCloseable {
         this.dsl = DSL.using(new DefaultConfiguration()
                 .set(dataSource)
                 .set(SQLDialect.MYSQL)
+                // jOOQ reads statement warnings while closing a statement; when the database
+                // dropped the connection, Connector/J answers that with a NullPointerException
+                // that hides the connection failure (a 503) behind a 500.
+                .set(new Settings().withFetchWarnings(false))
                 .set(new DefaultExecuteListenerProvider(counter)));
     }
 
@@ -78,6 +83,10 @@ public final class Database implements AutoCloseable {
         hikari.setPassword(password);
         hikari.setMaximumPoolSize(poolSize);
         hikari.setConnectionTimeout(CONNECTION_TIMEOUT_MS);
+        // A database host that stops answering (no RST: a failover, a partition) must not
+        // hold requests forever: connecting gives up after 3 s, a silent socket after 30 s.
+        hikari.addDataSourceProperty("connectTimeout", Long.toString(CONNECTION_TIMEOUT_MS));
+        hikari.addDataSourceProperty("socketTimeout", "30000");
         hikari.setValidationTimeout(2_000);
         hikari.setInitializationFailTimeout(30_000);
         hikari.addDataSourceProperty("characterEncoding", "UTF-8");

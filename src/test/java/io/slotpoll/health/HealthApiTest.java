@@ -3,6 +3,7 @@ package io.slotpoll.health;
 import static io.slotpoll.testing.Fixtures.assertProblem;
 import static io.slotpoll.testing.Fixtures.createEvent;
 import static io.slotpoll.testing.Fixtures.event;
+import static io.slotpoll.testing.Fixtures.participant;
 import static io.slotpoll.testing.Fixtures.window;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,7 +14,19 @@ import io.slotpoll.db.EmbeddedMariaDb;
 import io.slotpoll.testing.ApiClient;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -83,6 +96,65 @@ class HealthApiTest {
 
         awaitReady();
         assertThat(client.get("/api/v1/events/" + id).send().json().path("title").asText()).isEqualTo("Planning");
+    }
+
+    @Test
+    void writes_during_an_outage_answer_503_promptly_and_every_acknowledged_write_survives() throws Exception {
+        String id = createEvent(client, event("UTC", 60, window("2027-01-01T10:00", "2027-01-01T12:00"))).path("id").asText();
+        Set<String> acknowledged = ConcurrentHashMap.newKeySet();
+        Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
+        AtomicLong slowestMs = new AtomicLong();
+        AtomicBoolean running = new AtomicBoolean(true);
+        AtomicInteger sequence = new AtomicInteger();
+        ExecutorService writers = Executors.newFixedThreadPool(4);
+        List<Future<?>> work = new ArrayList<>();
+        for (int w = 0; w < 4; w++) {
+            work.add(writers.submit(() -> {
+                while (running.get()) {
+                    long started = System.nanoTime();
+                    ApiClient.Response r = client.post("/api/v1/events/" + id + "/participants")
+                            .json(participant("Writer " + sequence.incrementAndGet(), "UTC")).send();
+                    slowestMs.accumulateAndGet((System.nanoTime() - started) / 1_000_000, Math::max);
+                    statuses.computeIfAbsent(r.status(), k -> new AtomicInteger()).incrementAndGet();
+                    if (r.status() == 201) {
+                        acknowledged.add(r.text("id"));
+                    } else {
+                        assertProblem(r, 503);
+                        assertThat(r.header("Retry-After")).isEqualTo("5");
+                    }
+                }
+                return null;
+            }));
+        }
+        Thread.sleep(1500);
+        int beforeOutage = acknowledged.size();
+        server.stopServer();
+        try {
+            Thread.sleep(4000);
+            assertProblem(client.get("/health/ready").send(), 503);
+            assertThat(client.get("/health").send().body()).isEqualTo("{\"status\":\"up\",\"database\":\"down\"}");
+        } finally {
+            server.startServer();
+        }
+        awaitReady();
+        int afterRecovery = acknowledged.size();
+        Thread.sleep(1500);
+        running.set(false);
+        for (Future<?> f : work) {
+            f.get();
+        }
+        writers.shutdown();
+
+        assertThat(statuses.keySet()).containsExactlyInAnyOrder(201, 503);
+        assertThat(beforeOutage).isPositive();
+        assertThat(acknowledged.size()).isGreaterThan(afterRecovery);
+        assertThat(slowestMs.get()).as("slowest answer in ms").isLessThan(15_000);
+        JsonNode listed = client.get("/api/v1/events/" + id + "/participants").send().json();
+        Set<String> stored = new HashSet<>();
+        listed.forEach(p -> stored.add(p.path("id").asText()));
+        assertThat(stored).containsAll(acknowledged);
+        System.out.printf("outage: %d writes acknowledged, statuses %s, slowest %d ms%n", acknowledged.size(), statuses,
+                slowestMs.get());
     }
 
     private static void awaitReady() throws InterruptedException {
