@@ -76,15 +76,24 @@ public final class Idempotency {
             send(ctx, earlier.get(), true);
             return;
         }
-        Hook<T> hook = new Hook<>(claim, render);
-        try {
-            write.apply(hook);
-        } catch (KeyTaken e) {
-            send(ctx, claim.find(dsl, now()).orElseThrow(
-                    () -> new IllegalStateException("idempotency key taken but not found")), true);
-            return;
+        for (int attempt = 0; ; attempt++) {
+            Hook<T> hook = new Hook<>(claim, render);
+            try {
+                write.apply(hook);
+                send(ctx, hook.answer, false);
+                return;
+            } catch (KeyTaken e) {
+                Optional<Answer> winner = claim.find(dsl, now());
+                if (winner.isPresent()) {
+                    send(ctx, winner.get(), true);
+                    return;
+                }
+                // The key's row had expired: clear it and write once more.
+                if (attempt > 0 || !claim.deleteExpired(dsl, now())) {
+                    throw new IllegalStateException("idempotency key neither usable nor answered", e);
+                }
+            }
         }
-        send(ctx, hook.answer, false);
     }
 
     /** Deletes expired keys, a batch at a time; returns how many went. */
@@ -190,26 +199,27 @@ public final class Idempotency {
         }
 
         /**
-         * Inserts the answer. A key whose row has expired is taken over; a live one throws
-         * {@link KeyTaken}. No range delete runs first: its gap locks would deadlock
-         * concurrent first uses of one key.
+         * Inserts the answer; a key already present throws {@link KeyTaken}. Nothing here
+         * deletes or locks for update: concurrent first uses of one key wait on the
+         * insert's shared lock, and an exclusive lock taken after it would deadlock them.
          */
         void store(DSLContext tx, Answer answer, Instant now) {
             try {
                 insert(tx, answer, now);
             } catch (DataAccessException e) {
-                if (!DbErrors.isDuplicateKey(e)) {
-                    throw e;
-                }
-                int expired = tx.deleteFrom(IDEMPOTENCY_KEY)
-                        .where(IDEMPOTENCY_KEY.KEY_HASH.eq(keyHash()))
-                        .and(IDEMPOTENCY_KEY.CREATED_AT.le(DbTime.toDb(now.minus(TTL))))
-                        .execute();
-                if (expired == 0) {
+                if (DbErrors.isDuplicateKey(e)) {
                     throw new KeyTaken();
                 }
-                insert(tx, answer, now);
+                throw e;
             }
+        }
+
+        /** Removes this key's row if it has expired, so the key can be used afresh. */
+        boolean deleteExpired(DSLContext dsl, Instant now) {
+            return dsl.deleteFrom(IDEMPOTENCY_KEY)
+                    .where(IDEMPOTENCY_KEY.KEY_HASH.eq(keyHash()))
+                    .and(IDEMPOTENCY_KEY.CREATED_AT.le(DbTime.toDb(now.minus(TTL))))
+                    .execute() > 0;
         }
 
         private void insert(DSLContext tx, Answer answer, Instant now) {
