@@ -14,6 +14,7 @@ import io.slotpoll.http.JsonIo;
 import io.slotpoll.http.Problems;
 import io.slotpoll.http.ServerErrors;
 import io.slotpoll.idempotency.Idempotency;
+import io.slotpoll.metrics.Metrics;
 import io.slotpoll.participant.ParticipantHandler;
 import io.slotpoll.participant.ParticipantRepository;
 import io.slotpoll.participant.ParticipantService;
@@ -55,39 +56,45 @@ public final class App implements AutoCloseable {
      * @param drain           on close, how long {@code /health} reports draining before the listener closes
      * @param grace           on close, how long in-flight requests may take to finish
      * @param clock           the time every write is stamped with
+     * @param metrics         where meters go; {@code /metrics} is served if it keeps a Prometheus scrape
      */
     public record Options(String publicBaseUrl, long cacheBytes, int maxParticipants, RateLimiter.Limits rateLimits,
-            boolean trustProxy, List<String> corsOrigins, Duration drain, Duration grace, Clock clock) {
+            boolean trustProxy, List<String> corsOrigins, Duration drain, Duration grace, Clock clock, Metrics metrics) {
 
         /** No rate limits, no CORS, no drain delay, a 20 s grace and the default cache and limits. */
         public static Options defaults(String publicBaseUrl) {
             return new Options(publicBaseUrl, DEFAULT_CACHE_BYTES, DEFAULT_MAX_PARTICIPANTS, RateLimiter.Limits.OFF,
-                    false, List.of(), Duration.ZERO, Duration.ofSeconds(20), Clock.systemUTC());
+                    false, List.of(), Duration.ZERO, Duration.ofSeconds(20), Clock.systemUTC(), Metrics.none());
         }
 
         public Options withCacheBytes(long bytes) {
-            return new Options(publicBaseUrl, bytes, maxParticipants, rateLimits, trustProxy, corsOrigins, drain, grace, clock);
+            return new Options(publicBaseUrl, bytes, maxParticipants, rateLimits, trustProxy, corsOrigins, drain, grace, clock, metrics);
         }
 
         public Options withMaxParticipants(int max) {
-            return new Options(publicBaseUrl, cacheBytes, max, rateLimits, trustProxy, corsOrigins, drain, grace, clock);
+            return new Options(publicBaseUrl, cacheBytes, max, rateLimits, trustProxy, corsOrigins, drain, grace, clock, metrics);
         }
 
         public Options withRateLimits(RateLimiter.Limits limits, boolean trust) {
-            return new Options(publicBaseUrl, cacheBytes, maxParticipants, limits, trust, corsOrigins, drain, grace, clock);
+            return new Options(publicBaseUrl, cacheBytes, maxParticipants, limits, trust, corsOrigins, drain, grace, clock, metrics);
         }
 
         public Options withCorsOrigins(List<String> origins) {
-            return new Options(publicBaseUrl, cacheBytes, maxParticipants, rateLimits, trustProxy, origins, drain, grace, clock);
+            return new Options(publicBaseUrl, cacheBytes, maxParticipants, rateLimits, trustProxy, origins, drain, grace, clock, metrics);
         }
 
         public Options withShutdown(Duration drainFor, Duration graceFor) {
             return new Options(publicBaseUrl, cacheBytes, maxParticipants, rateLimits, trustProxy, corsOrigins, drainFor,
-                    graceFor, clock);
+                    graceFor, clock, metrics);
+        }
+
+        public Options withMetrics(Metrics to) {
+            return new Options(publicBaseUrl, cacheBytes, maxParticipants, rateLimits, trustProxy, corsOrigins, drain, grace,
+                    clock, to);
         }
 
         public Options withClock(Clock at) {
-            return new Options(publicBaseUrl, cacheBytes, maxParticipants, rateLimits, trustProxy, corsOrigins, drain, grace, at);
+            return new Options(publicBaseUrl, cacheBytes, maxParticipants, rateLimits, trustProxy, corsOrigins, drain, grace, at, metrics);
         }
     }
 
@@ -125,10 +132,11 @@ public final class App implements AutoCloseable {
                 new ParticipantHandler(new ParticipantService(database.dsl(), events, participants, clock,
                         options.maxParticipants()), json, idempotency),
                 new RecommendationHandler(new RecommendationService(database.dsl(), events, participants,
-                        new SlotMatcher(), json.mapper(), options.cacheBytes())),
+                        new SlotMatcher(), json.mapper(), options.cacheBytes(), options.metrics().registry())),
                 new HealthHandler(database, json, draining::get),
                 new RateLimiter(options.rateLimits(), options.trustProxy()),
-                new Cors(options.corsOrigins()));
+                new Cors(options.corsOrigins()),
+                options.metrics());
         Javalin server = HttpApi.create(handlers, new Problems(json.mapper()), new ServerErrors(json.mapper()));
         server.start("0.0.0.0", port);
         ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(

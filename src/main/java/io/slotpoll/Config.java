@@ -31,10 +31,16 @@ import java.util.Optional;
  * @param drain         {@code SHUTDOWN_DRAIN_SECONDS}, 0..300, default 0: on SIGTERM, how long {@code /health}
  *                      answers 503 before the listener closes
  * @param grace         {@code SHUTDOWN_GRACE_SECONDS}, 0..300, default 20: how long in-flight requests may finish
+ * @param dbSecretId    {@code DB_SECRET_ID}: a Secrets Manager secret (id or ARN) with the database login,
+ *                      in the JSON RDS writes; excludes {@code DB_USER} and {@code DB_PASSWORD}
+ * @param cloudwatchNamespace {@code CLOUDWATCH_NAMESPACE}: publish metrics to CloudWatch under it
+ * @param prometheus    {@code METRICS_PROMETHEUS}, {@code true} or {@code false} (default): serve {@code /metrics}
+ * @param logFormat     {@code LOG_FORMAT}, {@code json} (default, one JSON object per line) or {@code text}
  */
 public record Config(int port, String publicBaseUrl, Path dataDir, Optional<Jdbc> database, int dbPoolSize,
         int recommendationCacheMb, int maxParticipants, RateLimiter.Limits rateLimits, boolean trustProxy,
-        List<String> corsOrigins, Duration drain, Duration grace) {
+        List<String> corsOrigins, Duration drain, Duration grace, Optional<String> dbSecretId,
+        Optional<String> cloudwatchNamespace, boolean prometheus, String logFormat) {
 
     /** A JDBC target. The password never appears in {@link #toString()}. */
     public record Jdbc(String url, String user, String password) {
@@ -60,13 +66,18 @@ public record Config(int port, String publicBaseUrl, Path dataDir, Optional<Jdbc
         Optional<String> url = get(env, "DB_URL");
         Optional<String> user = get(env, "DB_USER");
         Optional<String> password = get(env, "DB_PASSWORD");
+        Optional<String> secretId = get(env, "DB_SECRET_ID");
+        if (secretId.isPresent() && (user.isPresent() || password.isPresent())) {
+            throw new ConfigException((user.isPresent() ? "DB_USER" : "DB_PASSWORD")
+                    + " is set together with DB_SECRET_ID: the login comes from the secret; unset DB_USER and DB_PASSWORD");
+        }
         Optional<Jdbc> database = Optional.empty();
         if (url.isPresent()) {
             if (!url.get().startsWith("jdbc:mysql://") && !url.get().startsWith("jdbc:mariadb://")) {
                 throw new ConfigException("DB_URL must start with jdbc:mysql:// (was \"" + url.get() + "\")");
             }
             database = Optional.of(new Jdbc(url.get(), user.orElse(""), password.orElse("")));
-        } else if (user.isPresent() || password.isPresent()) {
+        } else if (secretId.isEmpty() && (user.isPresent() || password.isPresent())) {
             throw new ConfigException((user.isPresent() ? "DB_USER" : "DB_PASSWORD")
                     + " is set but DB_URL is not: set DB_URL too, or unset both to use the embedded database");
         }
@@ -80,8 +91,19 @@ public record Config(int port, String publicBaseUrl, Path dataDir, Optional<Jdbc
         List<String> origins = origins(env, "CORS_ALLOWED_ORIGINS");
         Duration drain = Duration.ofSeconds(integer(env, "SHUTDOWN_DRAIN_SECONDS", 0, 0, 300));
         Duration grace = Duration.ofSeconds(integer(env, "SHUTDOWN_GRACE_SECONDS", 20, 0, 300));
+        Optional<String> namespace = get(env, "CLOUDWATCH_NAMESPACE");
+        if (namespace.isPresent() && (namespace.get().length() > 255 || namespace.get().startsWith("AWS/")
+                || !namespace.get().matches("[A-Za-z0-9./_#:-]+"))) {
+            throw new ConfigException("CLOUDWATCH_NAMESPACE must be 1..255 of A-Z a-z 0-9 . / _ # : - and not start with AWS/"
+                    + " (was \"" + namespace.get() + "\")");
+        }
+        boolean prometheus = bool(env, "METRICS_PROMETHEUS", false);
+        String logFormat = get(env, "LOG_FORMAT").orElse("json");
+        if (!logFormat.equals("json") && !logFormat.equals("text")) {
+            throw new ConfigException("LOG_FORMAT must be json or text (was \"" + logFormat + "\")");
+        }
         return new Config(port, baseUrl, dataDir, database, poolSize, cacheMb, maxParticipants, limits, trustProxy,
-                origins, drain, grace);
+                origins, drain, grace, secretId, namespace, prometheus, logFormat);
     }
 
     /** The service's options from this configuration. */

@@ -1,8 +1,11 @@
 package io.slotpoll;
 
+import static net.logstash.logback.argument.StructuredArguments.kv;
+
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import io.javalin.router.Endpoint;
 import io.slotpoll.event.EventHandler;
 import io.slotpoll.guard.Cors;
 import io.slotpoll.guard.RateLimiter;
@@ -12,6 +15,7 @@ import io.slotpoll.http.ProblemType;
 import io.slotpoll.http.Problems;
 import io.slotpoll.http.RequestIds;
 import io.slotpoll.http.ServerErrors;
+import io.slotpoll.metrics.Metrics;
 import io.slotpoll.participant.ParticipantHandler;
 import io.slotpoll.recommendation.RecommendationHandler;
 import java.sql.SQLException;
@@ -20,6 +24,7 @@ import java.sql.SQLTransientConnectionException;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /** The whole route table and the one place failures become problem+json. */
 public final class HttpApi {
@@ -34,7 +39,8 @@ public final class HttpApi {
 
     /** The handlers the routes are bound to. */
     public record Handlers(EventHandler events, ParticipantHandler participants,
-            RecommendationHandler recommendations, HealthHandler health, RateLimiter rateLimiter, Cors cors) {
+            RecommendationHandler recommendations, HealthHandler health, RateLimiter rateLimiter, Cors cors,
+            Metrics metrics) {
     }
 
     public static Javalin create(Handlers h, Problems problems, ServerErrors serverErrors) {
@@ -46,8 +52,14 @@ public final class HttpApi {
             cfg.startup.showOldJavalinVersionWarning = false;
             cfg.http.prefer405over404 = true;
             cfg.router.ignoreTrailingSlashes = true;
-            cfg.requestLogger.http((ctx, ms) -> ACCESS.info("{} {} {} {}ms id={}", ctx.method(), ctx.path(),
-                    ctx.statusCode(), Math.round(ms), RequestIds.get(ctx)));
+            cfg.requestLogger.http((ctx, ms) -> {
+                String route = route(ctx);
+                MDC.put(RequestIds.MDC_KEY, RequestIds.get(ctx));
+                h.metrics().request(ctx.method().name(), route, ctx.statusCode(), ms);
+                ACCESS.info("{} {} {} {}ms", kv("method", ctx.method().name()), kv("route", route),
+                        kv("status", ctx.statusCode()), kv("latencyMs", Math.round(ms)));
+                MDC.remove(RequestIds.MDC_KEY);
+            });
 
             cfg.routes.before(RequestIds::assign);
             cfg.routes.before(HttpApi::securityHeaders);
@@ -70,6 +82,10 @@ public final class HttpApi {
             cfg.routes.get("/health", h.health()::loadBalancer);
             cfg.routes.get("/health/live", h.health()::live);
             cfg.routes.get("/health/ready", h.health()::ready);
+            if (h.metrics().scrape().isPresent()) {
+                cfg.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
+                        .result(h.metrics().scrape().orElseThrow()));
+            }
 
             cfg.routes.exception(ApiException.class, (e, ctx) -> problems.write(ctx, e));
             cfg.routes.exception(HttpResponseException.class, (e, ctx) -> problems.write(ctx,
@@ -80,6 +96,12 @@ public final class HttpApi {
             cfg.routes.error(405, ctx -> unlessProblem(ctx, problems, ProblemType.METHOD_NOT_ALLOWED,
                     ctx.method() + " is not allowed on " + ctx.path()));
         });
+    }
+
+    /** The route template that answered ({@code /api/v1/events/{eventId}}), never the raw path. */
+    private static String route(Context ctx) {
+        Endpoint endpoint = ctx.endpoints().lastHttpEndpoint();
+        return endpoint == null ? "unmatched" : endpoint.path;
     }
 
     private static void securityHeaders(Context ctx) {

@@ -2,13 +2,17 @@ package io.slotpoll.db;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.slotpoll.Config;
+import io.slotpoll.aws.SecretCredentials;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Function;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
-import java.util.concurrent.atomic.LongAdder;
 import org.jooq.DSLContext;
 import org.jooq.ExecuteContext;
 import org.jooq.ExecuteListener;
@@ -57,53 +61,58 @@ public final class Database implements AutoCloseable {
         return statements.sum();
     }
 
-    /** Connects to the configured database, or starts the embedded one, and applies migrations. */
-    public static Database open(Config config) {
+    /**
+     * Connects to the configured database, or starts the embedded one, and applies
+     * migrations. With {@code DB_SECRET_ID} the login comes from Secrets Manager through
+     * {@code secrets}, and is fetched again whenever the database refuses it.
+     */
+    public static Database open(Config config, Function<String, SecretCredentials> secrets, MeterRegistry registry) {
+        if (config.dbSecretId().isPresent()) {
+            SecretCredentials credentials = secrets.apply(config.dbSecretId().get());
+            String url = config.database().map(Config.Jdbc::url)
+                    .or(() -> credentials.secret().jdbcUrl())
+                    .orElseThrow(() -> new Config.ConfigException("DB_SECRET_ID is set but neither DB_URL nor the secret's "
+                            + "\"host\" says where the database is: set DB_URL"));
+            return connect(url, credentials, config.dbPoolSize(), Optional.empty(), registry);
+        }
         if (config.database().isPresent()) {
             Config.Jdbc jdbc = config.database().get();
-            return connect(jdbc.url(), jdbc.user(), jdbc.password(), config.dbPoolSize(), Optional.empty());
+            return connect(jdbc.url(), CredentialSource.fixed(jdbc.user(), jdbc.password()), config.dbPoolSize(),
+                    Optional.empty(), registry);
         }
         EmbeddedMariaDb db = EmbeddedMariaDb.start(config.dataDir().resolve("mariadb"));
         try {
             db.createDatabase(EMBEDDED_DATABASE);
-            return connect(db.jdbcUrl(EMBEDDED_DATABASE), "root", "", config.dbPoolSize(), Optional.of(db));
+            return connect(db.jdbcUrl(EMBEDDED_DATABASE), CredentialSource.fixed("root", ""), config.dbPoolSize(),
+                    Optional.of(db), registry);
         } catch (RuntimeException e) {
             db.close();
             throw e;
         }
     }
 
-    /** Connects to {@code url} and applies migrations; closing the result closes {@code embedded} too. */
+    /** {@link #connect(String, CredentialSource, int, Optional, MeterRegistry)} with a fixed login and no metrics. */
     public static Database connect(String url, String user, String password, int poolSize,
             Optional<EmbeddedMariaDb> embedded) {
+        return connect(url, CredentialSource.fixed(user, password), poolSize, embedded, null);
+    }
+
+    /**
+     * Connects to {@code url} and applies migrations; closing the result closes {@code embedded}
+     * too. Pool metrics go to {@code registry} unless it is null.
+     */
+    public static Database connect(String url, CredentialSource credentials, int poolSize,
+            Optional<EmbeddedMariaDb> embedded, MeterRegistry registry) {
         HikariConfig hikari = new HikariConfig();
         hikari.setPoolName("slotpoll");
-        hikari.setJdbcUrl(url);
-        hikari.setUsername(user);
-        hikari.setPassword(password);
+        hikari.setDataSource(new LoginDataSource(url, driverOptions(), credentials));
         hikari.setMaximumPoolSize(poolSize);
         hikari.setConnectionTimeout(CONNECTION_TIMEOUT_MS);
-        // A database host that stops answering (no RST: a failover, a partition) must not
-        // hold requests forever: connecting gives up after 3 s, a silent socket after 30 s.
-        hikari.addDataSourceProperty("connectTimeout", Long.toString(CONNECTION_TIMEOUT_MS));
-        hikari.addDataSourceProperty("socketTimeout", "30000");
         hikari.setValidationTimeout(2_000);
         hikari.setInitializationFailTimeout(30_000);
-        hikari.addDataSourceProperty("characterEncoding", "UTF-8");
-        hikari.addDataSourceProperty("connectTimeout", "5000");
-        hikari.addDataSourceProperty("socketTimeout", "30000");
-        // HikariCP's recommended Connector/J settings: cache statement parsing and server
-        // state on the client, and skip round trips that only repeat the session's state.
-        hikari.addDataSourceProperty("cachePrepStmts", "true");
-        hikari.addDataSourceProperty("prepStmtCacheSize", "250");
-        hikari.addDataSourceProperty("prepStmtCacheSqlLimit", "2048");
-        hikari.addDataSourceProperty("useServerPrepStmts", "true");
-        hikari.addDataSourceProperty("useLocalSessionState", "true");
-        hikari.addDataSourceProperty("rewriteBatchedStatements", "true");
-        hikari.addDataSourceProperty("cacheResultSetMetadata", "true");
-        hikari.addDataSourceProperty("cacheServerConfiguration", "true");
-        hikari.addDataSourceProperty("elideSetAutoCommits", "true");
-        hikari.addDataSourceProperty("maintainTimeStats", "false");
+        if (registry != null) {
+            hikari.setMetricRegistry(registry);
+        }
         HikariDataSource dataSource = new HikariDataSource(hikari);
         try {
             migrate(dataSource);
@@ -112,6 +121,28 @@ public final class Database implements AutoCloseable {
             dataSource.close();
             throw e;
         }
+    }
+
+    private static Properties driverOptions() {
+        Properties options = new Properties();
+        options.setProperty("characterEncoding", "UTF-8");
+        // A database host that stops answering (no RST: a failover, a partition) must not
+        // hold requests forever: connecting gives up after 3 s, a silent socket after 30 s.
+        options.setProperty("connectTimeout", Long.toString(CONNECTION_TIMEOUT_MS));
+        options.setProperty("socketTimeout", "30000");
+        // HikariCP's recommended Connector/J settings: cache statement parsing and server
+        // state on the client, and skip round trips that only repeat the session's state.
+        options.setProperty("cachePrepStmts", "true");
+        options.setProperty("prepStmtCacheSize", "250");
+        options.setProperty("prepStmtCacheSqlLimit", "2048");
+        options.setProperty("useServerPrepStmts", "true");
+        options.setProperty("useLocalSessionState", "true");
+        options.setProperty("rewriteBatchedStatements", "true");
+        options.setProperty("cacheResultSetMetadata", "true");
+        options.setProperty("cacheServerConfiguration", "true");
+        options.setProperty("elideSetAutoCommits", "true");
+        options.setProperty("maintainTimeStats", "false");
+        return options;
     }
 
     public static void migrate(DataSource dataSource) {

@@ -14,7 +14,7 @@ import java.time.Duration;
  * Per-client token buckets (Bucket4j), one for reads and a stricter one for writes, keyed
  * by {@link ClientAddress}. Buckets live in this instance's memory: with N instances
  * behind the load balancer a client gets at most N times the limit. Health checks are
- * never limited. A refused request is a 429 with {@code Retry-After}.
+ * and the metrics scrape are never limited. A refused request is a 429 with {@code Retry-After}.
  */
 public final class RateLimiter {
 
@@ -43,7 +43,7 @@ public final class RateLimiter {
 
     /** A before-handler: consumes one token of the client's bucket or answers 429. */
     public void check(Context ctx) {
-        if (ctx.path().startsWith("/health") || ctx.method() == HandlerType.OPTIONS) {
+        if (ctx.path().startsWith("/health") || ctx.path().equals("/metrics") || ctx.method() == HandlerType.OPTIONS) {
             return;
         }
         boolean write = ctx.method() != HandlerType.GET && ctx.method() != HandlerType.HEAD;

@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.regex.Pattern;
+import org.slf4j.MDC;
 
 /**
  * Gives every request an id: the caller's {@code X-Request-Id} when it is a short token
@@ -13,6 +14,8 @@ import java.util.regex.Pattern;
 public final class RequestIds {
 
     public static final String HEADER = "X-Request-Id";
+    /** The MDC key under which log lines written while serving a request carry its id. */
+    public static final String MDC_KEY = "requestId";
     private static final String ATTRIBUTE = "slotpoll.requestId";
     private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -25,6 +28,7 @@ public final class RequestIds {
         String id = given != null && SAFE.matcher(given).matches() ? given : generate();
         ctx.attribute(ATTRIBUTE, id);
         ctx.header(HEADER, id);
+        MDC.put(MDC_KEY, id);
     }
 
     public static String get(Context ctx) {

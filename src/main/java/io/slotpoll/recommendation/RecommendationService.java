@@ -5,6 +5,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.slotpoll.algorithm.Availability;
 import io.slotpoll.algorithm.EmptyReason;
 import io.slotpoll.algorithm.Interval;
@@ -29,6 +33,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.jooq.DSLContext;
 
 /**
@@ -67,12 +72,24 @@ public final class RecommendationService {
     private final Cache<Key, byte[]> cache;
     private final CoalescedReads<String, Optional<Long>> versions;
     private final CoalescedReads<String, Optional<Snapshot>> snapshots;
+    private final Timer computeTime;
+    private final DistributionSummary candidates;
+    private final Counter cacheHits;
+    private final Counter cacheMisses;
+    private final Counter notModified;
 
     /**
      * @param cacheBytes bound on the serialised answers kept in memory; 0 turns caching off
      */
     public RecommendationService(DSLContext dsl, EventRepository events, ParticipantRepository participants,
-            SlotMatcher matcher, ObjectMapper mapper, long cacheBytes) {
+            SlotMatcher matcher, ObjectMapper mapper, long cacheBytes, MeterRegistry registry) {
+        this.computeTime = Timer.builder("recommendation.compute")
+                .description("ranking and writing one uncached answer").register(registry);
+        this.candidates = DistributionSummary.builder("recommendation.candidates")
+                .description("candidate starts evaluated per computed answer").register(registry);
+        this.cacheHits = Counter.builder("recommendation.cache").tag("result", "hit").register(registry);
+        this.cacheMisses = Counter.builder("recommendation.cache").tag("result", "miss").register(registry);
+        this.notModified = Counter.builder("recommendation.cache").tag("result", "not-modified").register(registry);
         this.dsl = dsl;
         this.events = events;
         this.participants = participants;
@@ -97,12 +114,15 @@ public final class RecommendationService {
             long version = versions.get(eventId).orElseThrow(() -> EventService.notFound(eventId));
             String etag = etag(version, query);
             if (EntityTags.noneMatchHits(ifNoneMatch, etag)) {
+                notModified.increment();
                 return new Answer(etag, Optional.empty());
             }
             byte[] cached = cache.getIfPresent(new Key(eventId, version, query));
             if (cached != null) {
+                cacheHits.increment();
                 return new Answer(etag, Optional.of(cached));
             }
+            cacheMisses.increment();
         }
         Snapshot snapshot = snapshots.get(eventId).orElseThrow(() -> EventService.notFound(eventId));
         Event event = snapshot.event();
@@ -155,8 +175,10 @@ public final class RecommendationService {
     byte[] write(Snapshot snapshot, Query query) {
         Event event = snapshot.event();
         List<Participant> people = snapshot.participants();
+        long started = System.nanoTime();
         MatchResult result = matcher.match(new MatchRequest(snapshot.proposed(), event.durationMinutes(),
                 event.slotStepMinutes(), snapshot.matcherInput(), query.minAvailable(), query.limit()));
+        candidates.record(result.candidatesEvaluated());
         ByteArrayOutputStream out = new ByteArrayOutputStream(1024 + 64 * people.size() * result.slots().size());
         try (JsonGenerator g = mapper.getFactory().createGenerator(out)) {
             g.writeStartObject();
@@ -198,6 +220,7 @@ public final class RecommendationService {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write recommendations", e);
         }
+        computeTime.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
         return out.toByteArray();
     }
 
