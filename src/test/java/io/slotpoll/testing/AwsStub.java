@@ -2,6 +2,7 @@ package io.slotpoll.testing;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -10,13 +11,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.zip.GZIPInputStream;
 
 /**
  * AWS at its network edge: a loopback HTTP server that speaks the two protocols the
  * service uses, for the real AWS SDK pointed at it with {@code endpointOverride}.
  * Secrets Manager (JSON 1.1, {@code X-Amz-Target: secretsmanager.GetSecretValue}) answers
  * the secret string currently set; CloudWatch PutMetricData (Smithy RPC v2 CBOR) answers
- * an empty CBOR map. Every request is recorded.
+ * an empty CBOR map. Every request is recorded, its body unzipped if it came gzipped.
  */
 public final class AwsStub implements AutoCloseable {
 
@@ -48,6 +50,10 @@ public final class AwsStub implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         byte[] body = exchange.getRequestBody().readAllBytes();
+        if ("gzip".equalsIgnoreCase(exchange.getRequestHeaders().getFirst("Content-Encoding"))) {
+            // the SDK compresses PutMetricData bodies
+            body = new GZIPInputStream(new ByteArrayInputStream(body)).readAllBytes();
+        }
         String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
         String protocol = exchange.getRequestHeaders().getFirst("Smithy-Protocol");
         calls.add(new Call(exchange.getRequestMethod(), exchange.getRequestURI().getPath(), target, protocol, body));
