@@ -1,0 +1,13 @@
+environment              = "dev"
+public_base_url          = "http://dev.slotpoll.example"
+single_nat_gateway       = true
+instance_type            = "t3.small"
+min_size                 = 1
+max_size                 = 2
+desired_capacity         = 1
+db_instance_class        = "db.t4g.medium"
+db_multi_az              = false
+db_backup_retention_days = 3
+deletion_protection      = false
+log_retention_days       = 14
+metrics_namespace        = "Slotpoll/dev"

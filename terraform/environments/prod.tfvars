@@ -1,0 +1,15 @@
+environment              = "prod"
+public_base_url          = "https://slotpoll.example"
+certificate_arn          = "arn:aws:acm:eu-west-1:111111111111:certificate/replace-me"
+single_nat_gateway       = false
+instance_type            = "t3.medium"
+min_size                 = 1
+max_size                 = 4
+desired_capacity         = 2
+db_instance_class        = "db.m6g.large"
+db_multi_az              = true
+db_backup_retention_days = 14
+deletion_protection      = true
+log_retention_days       = 90
+metrics_namespace        = "Slotpoll"
+alarm_email              = "oncall@slotpoll.example"

@@ -1,0 +1,32 @@
+output "app_security_group_id" {
+  value = aws_security_group.app.id
+}
+
+output "alb_security_group_id" {
+  value = aws_security_group.alb.id
+}
+
+output "alb_dns_name" {
+  value = aws_lb.this.dns_name
+}
+
+output "alb_arn_suffix" {
+  value = aws_lb.this.arn_suffix
+}
+
+output "target_group_arn_suffix" {
+  value = aws_lb_target_group.app.arn_suffix
+}
+
+output "autoscaling_group_name" {
+  value = aws_autoscaling_group.app.name
+}
+
+output "ecr_repository_url" {
+  value = aws_ecr_repository.app.repository_url
+}
+
+output "instance_policy" {
+  description = "The instance role's policy document, for review and tests."
+  value       = local.instance_policy
+}
