@@ -21,7 +21,9 @@ fi
 
 PID=
 start_service() { # $1 = cache MB
+  # Rate limits off: the load generator is one client on loopback.
   PORT=$PORT SLOTPOLL_DATA_DIR="$WORK/data" RECOMMENDATION_CACHE_MB=$1 DB_POOL_SIZE=16 \
+    RATE_LIMIT_READS_PER_MINUTE=0 RATE_LIMIT_WRITES_PER_MINUTE=0 \
     java -jar target/slotpoll.jar > "$WORK/service-cache-$1.log" 2>&1 &
   PID=$!
   for _ in $(seq 1 240); do
