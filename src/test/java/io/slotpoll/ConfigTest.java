@@ -3,7 +3,9 @@ package io.slotpoll;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.slotpoll.guard.RateLimiter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -54,5 +56,62 @@ class ConfigTest {
                 .hasMessage("PUBLIC_BASE_URL is not a valid URL (was \"http://x y\")");
         assertThatThrownBy(() -> Config.fromEnvironment(Map.of("DB_POOL_SIZE", "0")))
                 .hasMessage("DB_POOL_SIZE must be between 1 and 200 (was 0)");
+    }
+
+    @Test
+    void reads_the_guard_shutdown_and_aws_variables() {
+        Config defaults = Config.fromEnvironment(Map.of());
+        assertThat(defaults.maxParticipants()).isEqualTo(2000);
+        assertThat(defaults.rateLimits()).isEqualTo(new RateLimiter.Limits(600, 60));
+        assertThat(defaults.trustProxy()).isFalse();
+        assertThat(defaults.corsOrigins()).isEmpty();
+        assertThat(defaults.drain()).isEqualTo(Duration.ZERO);
+        assertThat(defaults.grace()).isEqualTo(Duration.ofSeconds(20));
+        assertThat(defaults.dbSecretId()).isEmpty();
+        assertThat(defaults.cloudwatchNamespace()).isEmpty();
+        assertThat(defaults.prometheus()).isFalse();
+        assertThat(defaults.logFormat()).isEqualTo("json");
+
+        Config config = Config.fromEnvironment(Map.ofEntries(Map.entry("PARTICIPANTS_PER_EVENT_MAX", "500"),
+                Map.entry("RATE_LIMIT_READS_PER_MINUTE", "0"), Map.entry("RATE_LIMIT_WRITES_PER_MINUTE", "30"),
+                Map.entry("TRUST_PROXY", "true"), Map.entry("CORS_ALLOWED_ORIGINS", "https://app.example, http://localhost:3000"),
+                Map.entry("SHUTDOWN_DRAIN_SECONDS", "25"), Map.entry("SHUTDOWN_GRACE_SECONDS", "10"),
+                Map.entry("DB_URL", "jdbc:mysql://db:3306/slotpoll"), Map.entry("DB_SECRET_ID", "arn:aws:secretsmanager:eu-west-1:1:secret:x"),
+                Map.entry("CLOUDWATCH_NAMESPACE", "Slotpoll/prod"), Map.entry("METRICS_PROMETHEUS", "true"),
+                Map.entry("LOG_FORMAT", "text")));
+        assertThat(config.maxParticipants()).isEqualTo(500);
+        assertThat(config.rateLimits()).isEqualTo(new RateLimiter.Limits(0, 30));
+        assertThat(config.trustProxy()).isTrue();
+        assertThat(config.corsOrigins()).containsExactly("https://app.example", "http://localhost:3000");
+        assertThat(config.drain()).isEqualTo(Duration.ofSeconds(25));
+        assertThat(config.grace()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(config.dbSecretId()).contains("arn:aws:secretsmanager:eu-west-1:1:secret:x");
+        assertThat(config.database().orElseThrow().user()).isEmpty();
+        assertThat(config.cloudwatchNamespace()).contains("Slotpoll/prod");
+        assertThat(config.prometheus()).isTrue();
+        assertThat(config.logFormat()).isEqualTo("text");
+        App.Options options = config.options();
+        assertThat(options.maxParticipants()).isEqualTo(500);
+        assertThat(options.corsOrigins()).containsExactly("https://app.example", "http://localhost:3000");
+        assertThat(options.grace()).isEqualTo(Duration.ofSeconds(10));
+    }
+
+    @Test
+    void names_the_guard_and_aws_variable_at_fault() {
+        assertThatThrownBy(() -> Config.fromEnvironment(Map.of("TRUST_PROXY", "yes")))
+                .hasMessage("TRUST_PROXY must be true or false (was \"yes\")");
+        assertThatThrownBy(() -> Config.fromEnvironment(Map.of("CORS_ALLOWED_ORIGINS", "https://app.example/path")))
+                .hasMessage("CORS_ALLOWED_ORIGINS holds \"https://app.example/path\", which is not an origin such as "
+                        + "https://app.example or http://localhost:3000");
+        assertThatThrownBy(() -> Config.fromEnvironment(Map.of("PARTICIPANTS_PER_EVENT_MAX", "0")))
+                .hasMessage("PARTICIPANTS_PER_EVENT_MAX must be between 1 and 100000 (was 0)");
+        assertThatThrownBy(() -> Config.fromEnvironment(Map.of("SHUTDOWN_GRACE_SECONDS", "-1")))
+                .hasMessage("SHUTDOWN_GRACE_SECONDS must be between 0 and 300 (was -1)");
+        assertThatThrownBy(() -> Config.fromEnvironment(Map.of("DB_SECRET_ID", "s", "DB_PASSWORD", "p")))
+                .hasMessage("DB_PASSWORD is set together with DB_SECRET_ID: the login comes from the secret; unset DB_USER and DB_PASSWORD");
+        assertThatThrownBy(() -> Config.fromEnvironment(Map.of("CLOUDWATCH_NAMESPACE", "AWS/EC2")))
+                .hasMessage("CLOUDWATCH_NAMESPACE must be 1..255 of A-Z a-z 0-9 . / _ # : - and not start with AWS/ (was \"AWS/EC2\")");
+        assertThatThrownBy(() -> Config.fromEnvironment(Map.of("LOG_FORMAT", "xml")))
+                .hasMessage("LOG_FORMAT must be json or text (was \"xml\")");
     }
 }
