@@ -2,15 +2,7 @@
 # reachable from the app's security group only. The master password lives in Secrets Manager.
 
 mock_provider "aws" {
-  mock_resource "aws_db_instance" {
-    defaults = {
-      master_user_secret = [{
-        secret_arn    = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:rds!db-0123"
-        kms_key_id    = "arn:aws:kms:eu-west-1:123456789012:key/0123"
-        secret_status = "active"
-      }]
-    }
-  }
+  source = "./tests/mocks"
 }
 
 variables {

@@ -1,9 +1,7 @@
 # Alarms notify one topic; the dashboard shows what docs/deploy.md tells the operator to read.
 
 mock_provider "aws" {
-  mock_resource "aws_sns_topic" {
-    defaults = { arn = "arn:aws:sns:eu-west-1:123456789012:slotpoll-prod-alarms" }
-  }
+  source = "./tests/mocks"
 }
 
 variables {
@@ -26,17 +24,21 @@ run "alarms_and_dashboard" {
   }
 
   assert {
-    condition = alltrue([for a in [aws_cloudwatch_metric_alarm.error_rate, aws_cloudwatch_metric_alarm.latency_p99,
-      aws_cloudwatch_metric_alarm.unhealthy_hosts, aws_cloudwatch_metric_alarm.app_cpu, aws_cloudwatch_metric_alarm.db_cpu,
-    aws_cloudwatch_metric_alarm.db_free_storage] : a.alarm_actions == toset([aws_sns_topic.alarms.arn])])
-    error_message = "every alarm notifies the topic"
+    condition = (alltrue([for a in concat([aws_cloudwatch_metric_alarm.error_rate], values(aws_cloudwatch_metric_alarm.threshold)) :
+    a.alarm_actions == toset([aws_sns_topic.alarms.arn]) && a.ok_actions == toset([aws_sns_topic.alarms.arn])]))
+    error_message = "every alarm notifies the topic when it fires and when it clears"
+  }
+  assert {
+    condition = output.alarm_names == ["slotpoll-prod-5xx-rate", "slotpoll-prod-app-cpu", "slotpoll-prod-db-cpu",
+    "slotpoll-prod-db-free-storage", "slotpoll-prod-latency-p99", "slotpoll-prod-unhealthy-hosts"]
+    error_message = "the six alarms docs/deploy.md explains"
   }
   assert {
     condition     = aws_sns_topic_subscription.email[0].endpoint == "oncall@slotpoll.example"
     error_message = "the on-call address is subscribed"
   }
   assert {
-    condition     = aws_cloudwatch_metric_alarm.latency_p99.extended_statistic == "p99" && aws_cloudwatch_metric_alarm.latency_p99.threshold == 1
+    condition     = aws_cloudwatch_metric_alarm.threshold["latency-p99"].extended_statistic == "p99" && aws_cloudwatch_metric_alarm.threshold["latency-p99"].threshold == 1
     error_message = "p99 latency above 1 s"
   }
   assert {
@@ -44,15 +46,15 @@ run "alarms_and_dashboard" {
     error_message = "5xx rate above 1% from target and load balancer 5xx over requests"
   }
   assert {
-    condition     = aws_cloudwatch_metric_alarm.unhealthy_hosts.metric_name == "UnHealthyHostCount" && aws_cloudwatch_metric_alarm.unhealthy_hosts.threshold == 0
+    condition     = aws_cloudwatch_metric_alarm.threshold["unhealthy-hosts"].metric_name == "UnHealthyHostCount" && aws_cloudwatch_metric_alarm.threshold["unhealthy-hosts"].threshold == 0
     error_message = "any unhealthy host"
   }
   assert {
-    condition     = aws_cloudwatch_metric_alarm.db_free_storage.threshold == 2147483648 && aws_cloudwatch_metric_alarm.db_free_storage.comparison_operator == "LessThanThreshold"
+    condition     = aws_cloudwatch_metric_alarm.threshold["db-free-storage"].threshold == 2147483648 && aws_cloudwatch_metric_alarm.threshold["db-free-storage"].comparison_operator == "LessThanThreshold"
     error_message = "database free storage below 10% of 20 GiB"
   }
   assert {
-    condition     = aws_cloudwatch_metric_alarm.app_cpu.threshold == 80 && aws_cloudwatch_metric_alarm.db_cpu.threshold == 80
+    condition     = aws_cloudwatch_metric_alarm.threshold["app-cpu"].threshold == 80 && aws_cloudwatch_metric_alarm.threshold["db-cpu"].threshold == 80
     error_message = "CPU alarms for the app and the database"
   }
   assert {

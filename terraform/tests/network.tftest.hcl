@@ -1,9 +1,7 @@
 # The VPC spans two availability zones with a public and a private subnet in each.
 
 mock_provider "aws" {
-  mock_data "aws_availability_zones" {
-    defaults = { names = ["eu-west-1a", "eu-west-1b", "eu-west-1c"] }
-  }
+  source = "./tests/mocks"
 }
 
 variables {

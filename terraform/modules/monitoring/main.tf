@@ -71,79 +71,56 @@ resource "aws_cloudwatch_metric_alarm" "error_rate" {
   }
 }
 
-resource "aws_cloudwatch_metric_alarm" "latency_p99" {
-  alarm_name          = "${var.name}-latency-p99"
-  alarm_description   = "p99 target response time above 1 s for 5 minutes."
-  namespace           = "AWS/ApplicationELB"
-  metric_name         = "TargetResponseTime"
-  dimensions          = local.alb
-  extended_statistic  = "p99"
-  period              = 60
-  evaluation_periods  = 5
-  threshold           = 1
-  comparison_operator = "GreaterThanThreshold"
-  treat_missing_data  = "notBreaching"
-  alarm_actions       = local.alarm_actions
-  ok_actions          = local.alarm_actions
+# Alarms on one metric against a threshold; docs/deploy.md says what to do for each.
+locals {
+  threshold_alarms = {
+    "latency-p99" = {
+      description = "p99 target response time above 1 s for 5 minutes."
+      namespace   = "AWS/ApplicationELB", metric = "TargetResponseTime", dimensions = local.alb
+      statistic   = null, extended_statistic = "p99", period = 60, evaluation_periods = 5
+      threshold   = 1, comparison = "GreaterThanThreshold", missing = "notBreaching"
+    }
+    "unhealthy-hosts" = {
+      description = "At least one target failed the /health check for 3 minutes."
+      namespace   = "AWS/ApplicationELB", metric = "UnHealthyHostCount", dimensions = local.tg
+      statistic   = "Maximum", extended_statistic = null, period = 60, evaluation_periods = 3
+      threshold   = 0, comparison = "GreaterThanThreshold", missing = "notBreaching"
+    }
+    "app-cpu" = {
+      description = "App instances above 80% CPU for 10 minutes although scaling targets 50%: at max size, or scaling is stuck."
+      namespace   = "AWS/EC2", metric = "CPUUtilization", dimensions = local.asg
+      statistic   = "Average", extended_statistic = null, period = 60, evaluation_periods = 10
+      threshold   = 80, comparison = "GreaterThanThreshold", missing = "missing"
+    }
+    "db-cpu" = {
+      description = "Database above 80% CPU for 10 minutes."
+      namespace   = "AWS/RDS", metric = "CPUUtilization", dimensions = local.db
+      statistic   = "Average", extended_statistic = null, period = 60, evaluation_periods = 10
+      threshold   = 80, comparison = "GreaterThanThreshold", missing = "missing"
+    }
+    "db-free-storage" = {
+      description = "Database free storage below 10% of the allocated size."
+      namespace   = "AWS/RDS", metric = "FreeStorageSpace", dimensions = local.db
+      statistic   = "Minimum", extended_statistic = null, period = 300, evaluation_periods = 2
+      threshold   = var.db_allocated_storage_gb * 1024 * 1024 * 1024 / 10, comparison = "LessThanThreshold", missing = "missing"
+    }
+  }
 }
 
-resource "aws_cloudwatch_metric_alarm" "unhealthy_hosts" {
-  alarm_name          = "${var.name}-unhealthy-hosts"
-  alarm_description   = "At least one target failed the /health check for 3 minutes."
-  namespace           = "AWS/ApplicationELB"
-  metric_name         = "UnHealthyHostCount"
-  dimensions          = local.tg
-  statistic           = "Maximum"
-  period              = 60
-  evaluation_periods  = 3
-  threshold           = 0
-  comparison_operator = "GreaterThanThreshold"
-  treat_missing_data  = "notBreaching"
-  alarm_actions       = local.alarm_actions
-  ok_actions          = local.alarm_actions
-}
-
-resource "aws_cloudwatch_metric_alarm" "app_cpu" {
-  alarm_name          = "${var.name}-app-cpu"
-  alarm_description   = "App instances above 80% CPU for 10 minutes although scaling targets 50%: at max size, or scaling is stuck."
-  namespace           = "AWS/EC2"
-  metric_name         = "CPUUtilization"
-  dimensions          = local.asg
-  statistic           = "Average"
-  period              = 60
-  evaluation_periods  = 10
-  threshold           = 80
-  comparison_operator = "GreaterThanThreshold"
-  alarm_actions       = local.alarm_actions
-  ok_actions          = local.alarm_actions
-}
-
-resource "aws_cloudwatch_metric_alarm" "db_cpu" {
-  alarm_name          = "${var.name}-db-cpu"
-  alarm_description   = "Database above 80% CPU for 10 minutes."
-  namespace           = "AWS/RDS"
-  metric_name         = "CPUUtilization"
-  dimensions          = local.db
-  statistic           = "Average"
-  period              = 60
-  evaluation_periods  = 10
-  threshold           = 80
-  comparison_operator = "GreaterThanThreshold"
-  alarm_actions       = local.alarm_actions
-  ok_actions          = local.alarm_actions
-}
-
-resource "aws_cloudwatch_metric_alarm" "db_free_storage" {
-  alarm_name          = "${var.name}-db-free-storage"
-  alarm_description   = "Database free storage below 10% of the allocated size."
-  namespace           = "AWS/RDS"
-  metric_name         = "FreeStorageSpace"
-  dimensions          = local.db
-  statistic           = "Minimum"
-  period              = 300
-  evaluation_periods  = 2
-  threshold           = var.db_allocated_storage_gb * 1024 * 1024 * 1024 / 10
-  comparison_operator = "LessThanThreshold"
+resource "aws_cloudwatch_metric_alarm" "threshold" {
+  for_each            = local.threshold_alarms
+  alarm_name          = "${var.name}-${each.key}"
+  alarm_description   = each.value.description
+  namespace           = each.value.namespace
+  metric_name         = each.value.metric
+  dimensions          = each.value.dimensions
+  statistic           = each.value.statistic
+  extended_statistic  = each.value.extended_statistic
+  period              = each.value.period
+  evaluation_periods  = each.value.evaluation_periods
+  threshold           = each.value.threshold
+  comparison_operator = each.value.comparison
+  treat_missing_data  = each.value.missing
   alarm_actions       = local.alarm_actions
   ok_actions          = local.alarm_actions
 }

@@ -5,18 +5,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.slotpoll.testing.ApiClient;
+import io.slotpoll.testing.ServiceProcess;
 import io.slotpoll.testing.TestDatabase;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.ConnectException;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +43,7 @@ class ProcessFaultsIT {
     @RegisterExtension
     static final TestDatabase DB = new TestDatabase();
 
-    private static final Path JAR = Path.of(System.getProperty("slotpoll.dist.dir", "../target"), "slotpoll.jar");
+    private static final Path JAR = ServiceProcess.JAR;
     private static final String JOIN_BODY = "{\"name\":\"Late Lee\",\"timezone\":\"Asia/Kolkata\",\"availability\":[]}";
 
     @Test
@@ -51,7 +52,7 @@ class ProcessFaultsIT {
         int port = freePort();
         Process service = start(workDir, port, Map.of(), "kill-first");
         ApiClient client = new ApiClient("http://127.0.0.1:" + port);
-        awaitReady(client, service);
+        ServiceProcess.awaitReady(port, service);
         String id = client.post("/api/v1/events").json("{\"title\":\"Crash\",\"durationMinutes\":30,\"timezone\":\"UTC\","
                 + "\"proposedWindows\":[{\"start\":\"2027-01-01T10:00\",\"end\":\"2027-01-01T12:00\"}]}").send().text("id");
 
@@ -92,7 +93,7 @@ class ProcessFaultsIT {
 
         Process restarted = start(workDir, port, Map.of(), "kill-second");
         try {
-            awaitReady(client, restarted);
+            ServiceProcess.awaitReady(port, restarted);
             JsonNode listed = client.get("/api/v1/events/" + id + "/participants").send().json();
             Set<String> stored = new HashSet<>();
             listed.forEach(p -> stored.add(p.path("id").asText()));
@@ -114,7 +115,7 @@ class ProcessFaultsIT {
         int port = freePort();
         Process service = start(workDir, port, Map.of("SHUTDOWN_DRAIN_SECONDS", "2", "SHUTDOWN_GRACE_SECONDS", "20"), "term");
         ApiClient client = new ApiClient("http://127.0.0.1:" + port);
-        awaitReady(client, service);
+        ServiceProcess.awaitReady(port, service);
         String id = client.post("/api/v1/events").json("{\"title\":\"Drain\",\"durationMinutes\":30,\"timezone\":\"UTC\","
                 + "\"proposedWindows\":[{\"start\":\"2027-01-01T10:00\",\"end\":\"2027-01-01T12:00\"}]}").send().text("id");
 
@@ -150,7 +151,7 @@ class ProcessFaultsIT {
 
         Process restarted = start(workDir, port, Map.of(), "term-second");
         try {
-            awaitReady(client, restarted);
+            ServiceProcess.awaitReady(port, restarted);
             assertThat(client.get("/api/v1/events/" + id + "/participants").send().json().findValuesAsText("name"))
                     .containsExactly("Late Lee");
         } finally {
@@ -159,34 +160,12 @@ class ProcessFaultsIT {
     }
 
     private static Process start(Path workDir, int port, Map<String, String> env, String name) throws IOException {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder builder = new ProcessBuilder(java, "-jar", JAR.toAbsolutePath().toString())
-                .directory(workDir.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(workDir.resolve(name + ".log").toFile());
-        builder.environment().keySet().removeIf(k -> k.startsWith("DB_") || k.startsWith("SHUTDOWN_")
-                || k.startsWith("RATE_LIMIT_") || k.equals("PORT"));
-        builder.environment().putAll(Map.of("PORT", Integer.toString(port), "DB_URL", DB.url(),
-                "DB_USER", DB.server().user(), "DB_PASSWORD", DB.server().password(),
-                "RATE_LIMIT_READS_PER_MINUTE", "0", "RATE_LIMIT_WRITES_PER_MINUTE", "0", "LOG_FORMAT", "text"));
-        builder.environment().putAll(env);
-        return builder.start();
-    }
-
-    private static void awaitReady(ApiClient client, Process process) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (System.nanoTime() < deadline) {
-            assertThat(process.isAlive()).as("the service exited early").isTrue();
-            try {
-                if (client.get("/health/ready").offContract().send().status() == 200) {
-                    return;
-                }
-            } catch (IllegalStateException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("not ready within 120 s");
+        Map<String, String> all = new HashMap<>(Map.of("PORT", Integer.toString(port), "DB_URL", DB.url(),
+                "DB_USER", DB.server().user(), "DB_PASSWORD", DB.server().password(), "LOG_FORMAT", "text",
+                // six writers from one address would hit the default write limit
+                "RATE_LIMIT_READS_PER_MINUTE", "0", "RATE_LIMIT_WRITES_PER_MINUTE", "0"));
+        all.putAll(env);
+        return ServiceProcess.start(JAR, workDir, all, name);
     }
 
     private static void awaitStatus(ApiClient client, String path, int status) throws InterruptedException {
@@ -201,10 +180,7 @@ class ProcessFaultsIT {
     }
 
     private static void stop(Process process) throws InterruptedException {
-        process.destroy();
-        if (!process.waitFor(30, TimeUnit.SECONDS)) {
-            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-        }
+        ServiceProcess.stop(process);
     }
 
     private static Path workDir() throws IOException {
@@ -212,8 +188,6 @@ class ProcessFaultsIT {
     }
 
     private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+        return ServiceProcess.freePort();
     }
 }

@@ -7,12 +7,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +18,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import io.slotpoll.testing.ServiceProcess;
 import io.slotpoll.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -34,8 +33,7 @@ class StartupIT {
     @RegisterExtension
     static final TestDatabase DB = new TestDatabase();
 
-    private static final Path JAR = Path.of(System.getProperty("slotpoll.dist.dir", "../target"), "slotpoll.jar");
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final Path JAR = ServiceProcess.JAR;
 
     @Test
     void starts_without_configuration_and_keeps_events_across_a_restart() throws Exception {
@@ -153,47 +151,23 @@ class StartupIT {
     }
 
     private static Process start(Path workDir, Map<String, String> env, String name) throws IOException {
-        return start(JAR, workDir, env, name);
+        return ServiceProcess.start(JAR, workDir, env, name);
     }
 
     private static Process start(Path jar, Path workDir, Map<String, String> env, String name) throws IOException {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder builder = new ProcessBuilder(java, "-jar", jar.toAbsolutePath().toString())
-                .directory(workDir.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(workDir.resolve(name + ".log").toFile());
-        builder.environment().keySet().removeIf(variable -> variable.startsWith("DB_") || variable.startsWith("LOG_")
-                || variable.startsWith("CLOUDWATCH_") || variable.startsWith("METRICS_") || variable.equals("PORT")
-                || variable.equals("PUBLIC_BASE_URL") || variable.equals("SLOTPOLL_DATA_DIR"));
-        builder.environment().putAll(env);
-        return builder.start();
+        return ServiceProcess.start(jar, workDir, env, name);
     }
 
-    private void awaitReady(int port, Process process) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (System.nanoTime() < deadline) {
-            assertThat(process.isAlive()).as("the service exited early").isTrue();
-            try {
-                if (send(port, HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health/ready")).GET()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("not ready within 120 s");
+    private static void awaitReady(int port, Process process) throws Exception {
+        ServiceProcess.awaitReady(port, process);
     }
 
-    private HttpResponse<String> send(int port, HttpRequest.Builder request) throws Exception {
-        return http.send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+    private static HttpResponse<String> send(int port, HttpRequest.Builder request) throws Exception {
+        return ServiceProcess.send(request);
     }
 
     private static void stop(Process process) throws InterruptedException {
-        process.destroy();
-        if (!process.waitFor(30, TimeUnit.SECONDS)) {
-            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-        }
+        ServiceProcess.stop(process);
     }
 
     private static boolean isFree(int port) {
@@ -206,8 +180,6 @@ class StartupIT {
     }
 
     private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+        return ServiceProcess.freePort();
     }
 }
