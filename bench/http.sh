@@ -21,9 +21,10 @@ fi
 
 PID=
 start_service() { # $1 = cache MB
-  # Rate limits off: the load generator is one client on loopback.
+  # Rate limits off (the load generator is one client on loopback) and no participant
+  # limit (the write measurement keeps joining one event).
   PORT=$PORT SLOTPOLL_DATA_DIR="$WORK/data" RECOMMENDATION_CACHE_MB=$1 DB_POOL_SIZE=16 \
-    RATE_LIMIT_READS_PER_MINUTE=0 RATE_LIMIT_WRITES_PER_MINUTE=0 \
+    RATE_LIMIT_READS_PER_MINUTE=0 RATE_LIMIT_WRITES_PER_MINUTE=0 PARTICIPANTS_PER_EVENT_MAX=100000 \
     java -jar target/slotpoll.jar > "$WORK/service-cache-$1.log" 2>&1 &
   PID=$!
   for _ in $(seq 1 240); do

@@ -1,5 +1,6 @@
 package io.slotpoll;
 
+import ch.qos.logback.classic.LoggerContext;
 import io.slotpoll.aws.SecretCredentials;
 import io.slotpoll.db.Database;
 import io.slotpoll.metrics.Metrics;
@@ -44,6 +45,10 @@ public final class Main {
             database.close();
             metrics.close();
             LOG.info("stopped: requests in flight finished, database pool closed");
+            // Drains the asynchronous appender before the JVM exits.
+            if (LoggerFactory.getILoggerFactory() instanceof LoggerContext logback) {
+                logback.stop();
+            }
         }, "slotpoll-shutdown"));
     }
 

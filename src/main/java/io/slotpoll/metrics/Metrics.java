@@ -16,6 +16,8 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchAsyncClient;
 
@@ -34,6 +36,7 @@ public final class Metrics implements AutoCloseable {
     private final Optional<PrometheusMeterRegistry> prometheus;
     private final Optional<CloudWatchMeterRegistry> cloudwatch;
     private final JvmGcMetrics gc = new JvmGcMetrics();
+    private final ConcurrentMap<RequestKey, Timer> requestTimers = new ConcurrentHashMap<>();
 
     private Metrics(Optional<CloudWatchMeterRegistry> cloudwatch, Optional<PrometheusMeterRegistry> prometheus) {
         this.cloudwatch = cloudwatch;
@@ -95,13 +98,17 @@ public final class Metrics implements AutoCloseable {
 
     /** Records one answered HTTP request. */
     public void request(String method, String route, int status, double millis) {
-        Timer.builder("http.server.requests")
-                .description("HTTP requests by method, route template and status class")
-                .tag("method", method)
-                .tag("route", route)
-                .tag("status", status / 100 + "xx")
-                .register(registry)
+        requestTimers.computeIfAbsent(new RequestKey(method, route, status / 100), key -> Timer.builder("http.server.requests")
+                        .description("HTTP requests by method, route template and status class")
+                        .tag("method", key.method())
+                        .tag("route", key.route())
+                        .tag("status", key.statusClass() + "xx")
+                        .register(registry))
                 .record(Math.round(millis * 1000), TimeUnit.MICROSECONDS);
+    }
+
+    /** Route templates and status classes are few, so this map stays small. */
+    private record RequestKey(String method, String route, int statusClass) {
     }
 
     /** Publishes what is pending (CloudWatch gets its last batch) and stops. */
