@@ -134,7 +134,7 @@ class ProcessFaultsIT {
             service.destroy();
             awaitStatus(client, "/health", 503);
             assertThat(client.get("/health/live").send().status()).isEqualTo(200);
-            Thread.sleep(Math.max(0, 3000 - (System.nanoTime() - signalled) / 1_000_000));
+            Thread.sleep(Math.max(0, 4000 - (System.nanoTime() - signalled) / 1_000_000));
             assertThatThrownBy(() -> new Socket("127.0.0.1", port).close()).isInstanceOf(ConnectException.class);
             assertThat(service.isAlive()).as("still serving the request in flight").isTrue();
 
