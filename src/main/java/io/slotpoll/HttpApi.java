@@ -14,6 +14,7 @@ import io.slotpoll.http.ApiException;
 import io.slotpoll.http.ProblemType;
 import io.slotpoll.http.Problems;
 import io.slotpoll.http.RequestIds;
+import io.slotpoll.http.SecurityHeaders;
 import io.slotpoll.http.ServerErrors;
 import io.slotpoll.metrics.Metrics;
 import io.slotpoll.participant.ParticipantHandler;
@@ -105,10 +106,7 @@ public final class HttpApi {
     }
 
     private static void securityHeaders(Context ctx) {
-        ctx.header("X-Content-Type-Options", "nosniff");
-        ctx.header("Referrer-Policy", "no-referrer");
-        ctx.header("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
-        ctx.header("Cache-Control", "no-store");
+        SecurityHeaders.ALL.forEach(ctx::header);
     }
 
     /** A database that cannot be reached is a 503 with Retry-After; anything else unexpected is a logged 500. */

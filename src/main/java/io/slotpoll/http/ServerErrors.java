@@ -33,6 +33,7 @@ public final class ServerErrors extends ErrorHandler {
     protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
             Callback callback) {
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, Problems.CONTENT_TYPE);
+        SecurityHeaders.ALL.forEach((name, value) -> response.getHeaders().put(name, value));
         response.write(true, ByteBuffer.wrap(body(code, message)), callback);
     }
 

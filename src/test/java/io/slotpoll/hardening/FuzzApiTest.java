@@ -43,7 +43,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * client refuses to send) across every endpoint: wrong types, missing and extra fields,
  * huge numbers, deep nesting, long strings, invalid UTF-8, odd times, thousands of
  * windows, SQL and HTML in names, bad ids, wrong methods and content types. No answer may
- * be a 5xx, every error must be well-formed problem+json, a sentinel event nobody has the
+ * be a 5xx, every answer must carry the security headers, every error must be well-formed problem+json, a sentinel event nobody has the
  * tokens of must be unchanged, and the service must stay ready. The status distribution
  * is written to target/fuzz-report.txt.
  */
@@ -307,7 +307,8 @@ class FuzzApiTest {
                 answer = http.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
             }
             check(req.method() + " " + shorten(req.path()), req.method(), answer.statusCode(),
-                    answer.headers().firstValue("Content-Type").orElse(""), answer.body());
+                    answer.headers().firstValue("Content-Type").orElse(""),
+                    answer.headers().firstValue("X-Content-Type-Options").orElse(""), answer.body());
         } catch (IOException e) {
             failures.add(req.method() + " " + shorten(req.path()) + ": no answer: " + e);
         } catch (InterruptedException e) {
@@ -355,21 +356,28 @@ class FuzzApiTest {
             }
             int status = Integer.parseInt(text.substring(9, 12));
             String contentType = "";
+            String noSniff = "";
             for (String header : text.substring(0, headEnd).split("\r\n")) {
-                if (header.toLowerCase(java.util.Locale.ROOT).startsWith("content-type:")) {
+                String lower = header.toLowerCase(java.util.Locale.ROOT);
+                if (lower.startsWith("content-type:")) {
                     contentType = header.substring(13).strip();
+                } else if (lower.startsWith("x-content-type-options:")) {
+                    noSniff = header.substring(23).strip();
                 }
             }
             byte[] body = java.util.Arrays.copyOfRange(answer, headEnd + 4, answer.length);
             String method = first.split(" ")[0];
-            check("raw " + first, method, status, contentType, body);
+            check("raw " + first, method, status, contentType, noSniff, body);
         } catch (IOException e) {
             failures.add("raw " + first + ": no answer: " + e);
         }
     }
 
-    private void check(String what, String method, int status, String contentType, byte[] body) {
+    private void check(String what, String method, int status, String contentType, String noSniff, byte[] body) {
         statuses.computeIfAbsent(status, s -> new AtomicInteger()).incrementAndGet();
+        if (!noSniff.equals("nosniff")) {
+            failures.add(what + ": " + status + " without X-Content-Type-Options: nosniff");
+        }
         if (status >= 500) {
             failures.add(what + ": " + status + " " + shorten(new String(body, StandardCharsets.UTF_8)));
             return;

@@ -19,11 +19,22 @@ class ServerErrorsTest {
     static final TestApp APP = new TestApp();
 
     @Test
+    void a_patch_with_a_malformed_uri_gets_a_problem_body_too() throws Exception {
+        String response = raw("PATCH /api/v1/events/%C0%AF%FF HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
+                + "Content-Length: 0\r\n\r\n");
+        assertThat(response).startsWith("HTTP/1.1 400 ");
+        assertThat(response).containsIgnoringCase("Content-Type: application/problem+json");
+        assertThat(response).contains("\"status\":400", "X-Content-Type-Options: nosniff");
+    }
+
+    @Test
     void a_malformed_uri_is_a_problem() throws Exception {
         String response = raw("GET /api/v1/events/%zz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
         assertThat(response).startsWith("HTTP/1.1 400 ");
         assertThat(response).containsIgnoringCase("Content-Type: application/problem+json");
         assertThat(response).contains("\"type\":\"https://slotpoll.io/problems/malformed-request\"", "\"status\":400");
+        assertThat(response).contains("X-Content-Type-Options: nosniff", "Referrer-Policy: no-referrer",
+                "Content-Security-Policy: default-src 'none'; frame-ancestors 'none'", "Cache-Control: no-store");
     }
 
     @Test
@@ -32,6 +43,8 @@ class ServerErrorsTest {
         assertThat(r.status()).isEqualTo(414);
         assertThat(r.header("Content-Type")).isEqualTo("application/problem+json");
         assertThat(r.json().path("type").asText()).isEqualTo("https://slotpoll.io/problems/uri-too-long");
+        assertThat(r.header("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(r.header("Cache-Control")).isEqualTo("no-store");
     }
 
     @Test
