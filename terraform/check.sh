@@ -25,3 +25,7 @@ terraform fmt -check -recursive -diff -no-color
 terraform init "${init_args[@]}" >/dev/null
 terraform validate -no-color
 terraform test -no-color
+for settings in environments/*.tfvars; do
+  echo "settings: $settings"
+  terraform test -no-color -test-directory=tests/environments -var-file="$settings"
+done
