@@ -1,9 +1,11 @@
 # One SNS topic for every alarm, the alarms an operator acts on (docs/deploy.md says
 # what each means and what to do), and a dashboard of the service at a glance.
 
+# Not encrypted with the AWS-managed key aws/sns on purpose: CloudWatch alarms cannot
+# publish to a topic under that key (its policy cannot grant cloudwatch.amazonaws.com),
+# and alarm notices carry no data worth a customer-managed key.
 resource "aws_sns_topic" "alarms" {
-  name              = "${var.name}-alarms"
-  kms_master_key_id = "alias/aws/sns"
+  name = "${var.name}-alarms"
 }
 
 resource "aws_sns_topic_subscription" "email" {
