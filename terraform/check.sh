@@ -11,7 +11,8 @@ command -v terraform >/dev/null 2>&1 || {
   exit 1
 }
 export TF_IN_AUTOMATION=1
-if [ -z "${TF_CLI_CONFIG_FILE:-}" ] && [ ! -e "$HOME/.terraformrc" ]; then
+# No CLI configuration (or one that points at a missing file): use none, quietly.
+if [ ! -e "${TF_CLI_CONFIG_FILE:-$HOME/.terraformrc}" ]; then
   export TF_CLI_CONFIG_FILE=/dev/null
 fi
 plugin_dir="${TF_PLUGIN_DIR:-/opt/tf-plugins}"
@@ -20,7 +21,9 @@ if [ -d "$plugin_dir" ]; then
   init_args+=("-plugin-dir=$plugin_dir")
 fi
 
-terraform version -no-color | head -1
+# (not `| head -1`: with pipefail, terraform's SIGPIPE would fail the script)
+version=$(terraform version -no-color)
+echo "${version%%$'\n'*}"
 terraform fmt -check -recursive -diff -no-color
 terraform init "${init_args[@]}" >/dev/null
 terraform validate -no-color
