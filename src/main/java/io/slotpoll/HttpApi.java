@@ -53,11 +53,12 @@ public final class HttpApi {
             cfg.startup.showOldJavalinVersionWarning = false;
             cfg.http.prefer405over404 = true;
             cfg.router.ignoreTrailingSlashes = true;
+            // Runs on the request's thread, where RequestIds.assign put the id in the MDC.
             cfg.requestLogger.http((ctx, ms) -> {
+                String method = ctx.method().name();
                 String route = route(ctx);
-                MDC.put(RequestIds.MDC_KEY, RequestIds.get(ctx));
-                h.metrics().request(ctx.method().name(), route, ctx.statusCode(), ms);
-                ACCESS.info("{} {} {} {}ms", kv("method", ctx.method().name()), kv("route", route),
+                h.metrics().request(method, route, ctx.statusCode(), ms);
+                ACCESS.info("{} {} {} {}ms", kv("method", method), kv("route", route),
                         kv("status", ctx.statusCode()), kv("latencyMs", Math.round(ms)));
                 MDC.remove(RequestIds.MDC_KEY);
             });
@@ -83,7 +84,7 @@ public final class HttpApi {
             cfg.routes.get("/health", h.health()::loadBalancer);
             cfg.routes.get("/health/live", h.health()::live);
             cfg.routes.get("/health/ready", h.health()::ready);
-            if (h.metrics().scrape().isPresent()) {
+            if (h.metrics().scrapes()) {
                 cfg.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
                         .result(h.metrics().scrape().orElseThrow()));
             }

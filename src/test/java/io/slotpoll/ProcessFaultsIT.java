@@ -1,5 +1,9 @@
 package io.slotpoll;
 
+import static io.slotpoll.testing.ServiceProcess.JAR;
+import static io.slotpoll.testing.ServiceProcess.awaitReady;
+import static io.slotpoll.testing.ServiceProcess.freePort;
+import static io.slotpoll.testing.ServiceProcess.stop;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -43,7 +47,6 @@ class ProcessFaultsIT {
     @RegisterExtension
     static final TestDatabase DB = new TestDatabase();
 
-    private static final Path JAR = ServiceProcess.JAR;
     private static final String JOIN_BODY = "{\"name\":\"Late Lee\",\"timezone\":\"Asia/Kolkata\",\"availability\":[]}";
 
     @Test
@@ -52,7 +55,7 @@ class ProcessFaultsIT {
         int port = freePort();
         Process service = start(workDir, port, Map.of(), "kill-first");
         ApiClient client = new ApiClient("http://127.0.0.1:" + port);
-        ServiceProcess.awaitReady(port, service);
+        awaitReady(port, service);
         String id = client.post("/api/v1/events").json("{\"title\":\"Crash\",\"durationMinutes\":30,\"timezone\":\"UTC\","
                 + "\"proposedWindows\":[{\"start\":\"2027-01-01T10:00\",\"end\":\"2027-01-01T12:00\"}]}").send().text("id");
 
@@ -93,7 +96,7 @@ class ProcessFaultsIT {
 
         Process restarted = start(workDir, port, Map.of(), "kill-second");
         try {
-            ServiceProcess.awaitReady(port, restarted);
+            awaitReady(port, restarted);
             JsonNode listed = client.get("/api/v1/events/" + id + "/participants").send().json();
             Set<String> stored = new HashSet<>();
             listed.forEach(p -> stored.add(p.path("id").asText()));
@@ -115,7 +118,7 @@ class ProcessFaultsIT {
         int port = freePort();
         Process service = start(workDir, port, Map.of("SHUTDOWN_DRAIN_SECONDS", "2", "SHUTDOWN_GRACE_SECONDS", "20"), "term");
         ApiClient client = new ApiClient("http://127.0.0.1:" + port);
-        ServiceProcess.awaitReady(port, service);
+        awaitReady(port, service);
         String id = client.post("/api/v1/events").json("{\"title\":\"Drain\",\"durationMinutes\":30,\"timezone\":\"UTC\","
                 + "\"proposedWindows\":[{\"start\":\"2027-01-01T10:00\",\"end\":\"2027-01-01T12:00\"}]}").send().text("id");
 
@@ -151,7 +154,7 @@ class ProcessFaultsIT {
 
         Process restarted = start(workDir, port, Map.of(), "term-second");
         try {
-            ServiceProcess.awaitReady(port, restarted);
+            awaitReady(port, restarted);
             assertThat(client.get("/api/v1/events/" + id + "/participants").send().json().findValuesAsText("name"))
                     .containsExactly("Late Lee");
         } finally {
@@ -179,15 +182,7 @@ class ProcessFaultsIT {
         throw new AssertionError(path + " did not answer " + status + " within 2 s");
     }
 
-    private static void stop(Process process) throws InterruptedException {
-        ServiceProcess.stop(process);
-    }
-
     private static Path workDir() throws IOException {
         return Files.createDirectories(Path.of("target", "faults-it-" + UUID.randomUUID()).toAbsolutePath());
-    }
-
-    private static int freePort() throws IOException {
-        return ServiceProcess.freePort();
     }
 }

@@ -1,5 +1,11 @@
 package io.slotpoll;
 
+import static io.slotpoll.testing.ServiceProcess.JAR;
+import static io.slotpoll.testing.ServiceProcess.awaitReady;
+import static io.slotpoll.testing.ServiceProcess.freePort;
+import static io.slotpoll.testing.ServiceProcess.send;
+import static io.slotpoll.testing.ServiceProcess.start;
+import static io.slotpoll.testing.ServiceProcess.stop;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,7 +24,6 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import io.slotpoll.testing.ServiceProcess;
 import io.slotpoll.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -33,7 +38,6 @@ class StartupIT {
     @RegisterExtension
     static final TestDatabase DB = new TestDatabase();
 
-    private static final Path JAR = ServiceProcess.JAR;
 
     @Test
     void starts_without_configuration_and_keeps_events_across_a_restart() throws Exception {
@@ -44,19 +48,16 @@ class StartupIT {
         Map<String, String> env = port == 8080 ? Map.of() : Map.of("PORT", Integer.toString(port));
 
         String id;
-        Process first = start(workDir, env, "first");
+        Process first = start(JAR, workDir, env, "first");
         try {
             awaitReady(port, first);
-            HttpResponse<String> created = send(port, HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/events"))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"Survives\",\"durationMinutes\":60,"
-                            + "\"timezone\":\"Europe/Paris\",\"proposedWindows\":[{\"start\":\"2027-06-01T10:00\",\"end\":\"2027-06-01T12:00\"}]}")));
+            HttpResponse<String> created = createEvent(port, "Survives", 60, "Europe/Paris");
             assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
             Matcher m = Pattern.compile("\"id\":\"([A-Za-z0-9_-]+)\"").matcher(created.body());
             assertThat(m.find()).isTrue();
             id = m.group(1);
             assertThat(created.body()).contains("\"participate\":\"http://localhost:" + port + "/api/v1/events/" + id + "/participants\"");
-            HttpResponse<String> traced = send(port, HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/events/" + id))
+            HttpResponse<String> traced = send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/events/" + id))
                     .header("X-Request-Id", "trace-abc-123").GET());
             assertThat(traced.headers().firstValue("X-Request-Id")).contains("trace-abc-123");
         } finally {
@@ -65,10 +66,10 @@ class StartupIT {
         assertJsonLogs(workDir.resolve("first.log"), id);
         assertThat(workDir.resolve("data").resolve("mariadb")).isDirectory();
 
-        Process second = start(workDir, env, "second");
+        Process second = start(JAR, workDir, env, "second");
         try {
             awaitReady(port, second);
-            HttpResponse<String> fetched = send(port, HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/events/" + id)).GET());
+            HttpResponse<String> fetched = send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/events/" + id)).GET());
             assertThat(fetched.statusCode()).isEqualTo(200);
             assertThat(fetched.body()).contains("\"title\":\"Survives\"").contains("\"start\":\"2027-06-01T08:00:00Z\"");
         } finally {
@@ -101,10 +102,7 @@ class StartupIT {
                 "DB_USER", DB.server().user(), "DB_PASSWORD", DB.server().password(), "LOG_FORMAT", "text"), "production");
         try {
             awaitReady(port, service);
-            HttpResponse<String> created = send(port, HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/events"))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"Prod\",\"durationMinutes\":30,"
-                            + "\"timezone\":\"UTC\",\"proposedWindows\":[{\"start\":\"2027-06-01T10:00\",\"end\":\"2027-06-01T12:00\"}]}")));
+            HttpResponse<String> created = createEvent(port, "Prod", 30, "UTC");
             assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         } finally {
             stop(service);
@@ -118,7 +116,7 @@ class StartupIT {
     @Test
     void refuses_to_start_with_a_malformed_variable_and_names_it() throws Exception {
         Path workDir = Files.createDirectories(Path.of("target", "startup-it-" + UUID.randomUUID()).toAbsolutePath());
-        Process p = start(workDir, Map.of("PORT", "eighty"), "bad-port");
+        Process p = start(JAR, workDir, Map.of("PORT", "eighty"), "bad-port");
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(p.exitValue()).isEqualTo(2);
         assertThat(Files.readString(workDir.resolve("bad-port.log")))
@@ -150,24 +148,13 @@ class StartupIT {
         assertThat(lines).noneMatch(l -> l.toString().contains(eventId) && l.path("logger_name").asText().equals("io.slotpoll.access"));
     }
 
-    private static Process start(Path workDir, Map<String, String> env, String name) throws IOException {
-        return ServiceProcess.start(JAR, workDir, env, name);
-    }
-
-    private static Process start(Path jar, Path workDir, Map<String, String> env, String name) throws IOException {
-        return ServiceProcess.start(jar, workDir, env, name);
-    }
-
-    private static void awaitReady(int port, Process process) throws Exception {
-        ServiceProcess.awaitReady(port, process);
-    }
-
-    private static HttpResponse<String> send(int port, HttpRequest.Builder request) throws Exception {
-        return ServiceProcess.send(request);
-    }
-
-    private static void stop(Process process) throws InterruptedException {
-        ServiceProcess.stop(process);
+    /** POSTs an event in {@code zone} with one window on 2027-06-01, 10:00 to 12:00 local. */
+    private static HttpResponse<String> createEvent(int port, String title, int minutes, String zone) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/events"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"" + title + "\",\"durationMinutes\":" + minutes
+                        + ",\"timezone\":\"" + zone + "\",\"proposedWindows\":[{\"start\":\"2027-06-01T10:00\","
+                        + "\"end\":\"2027-06-01T12:00\"}]}")));
     }
 
     private static boolean isFree(int port) {
@@ -179,7 +166,4 @@ class StartupIT {
         }
     }
 
-    private static int freePort() throws IOException {
-        return ServiceProcess.freePort();
-    }
 }

@@ -13,8 +13,8 @@ import java.time.Duration;
 /**
  * Per-client token buckets (Bucket4j), one for reads and a stricter one for writes, keyed
  * by {@link ClientAddress}. Buckets live in this instance's memory: with N instances
- * behind the load balancer a client gets at most N times the limit. Health checks are
- * and the metrics scrape are never limited. A refused request is a 429 with {@code Retry-After}.
+ * behind the load balancer a client gets at most N times the limit. Health checks and the
+ * metrics scrape are never limited. A refused request is a 429 with {@code Retry-After}.
  */
 public final class RateLimiter {
 

@@ -166,20 +166,16 @@ public final class Idempotency {
         }
     }
 
-    /** One key in one scope, with the body it came with. */
-    private record Claim(String key, String scope, byte[] body) {
+    /**
+     * One key in one scope, with the body it came with, reduced once to what is stored and
+     * compared: the key's hash (the row's id), the body's hash, and the AES-256 key of the
+     * stored answer, derived from the client's key, which is never stored.
+     */
+    private record Claim(byte[] keyHash, byte[] requestHash, SecretKeySpec cipherKey) {
 
-        byte[] keyHash() {
-            return Secrets.sha256(utf8("slotpoll-idempotency-key\n" + scope + "\n" + key));
-        }
-
-        byte[] requestHash() {
-            return Secrets.sha256(body);
-        }
-
-        /** AES-256 key for the stored answer, derived from the client's key, which is never stored. */
-        SecretKeySpec cipherKey() {
-            return new SecretKeySpec(Secrets.sha256(utf8("slotpoll-idempotency-answer\n" + scope + "\n" + key)), "AES");
+        Claim(String key, String scope, byte[] body) {
+            this(Secrets.sha256(utf8("slotpoll-idempotency-key\n" + scope + "\n" + key)), Secrets.sha256(body),
+                    new SecretKeySpec(Secrets.sha256(utf8("slotpoll-idempotency-answer\n" + scope + "\n" + key)), "AES"));
         }
 
         Optional<Answer> find(DSLContext tx, Instant now) {

@@ -91,6 +91,11 @@ public final class Metrics implements AutoCloseable {
         return registry;
     }
 
+    /** True if {@link #scrape()} has something to serve. */
+    public boolean scrapes() {
+        return prometheus.isPresent();
+    }
+
     /** The Prometheus text exposition, if the scrape is enabled. */
     public Optional<String> scrape() {
         return prometheus.map(PrometheusMeterRegistry::scrape);

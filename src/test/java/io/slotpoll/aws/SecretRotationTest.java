@@ -29,9 +29,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
@@ -88,11 +85,7 @@ class SecretRotationTest {
         ListAppender<ILoggingEvent> captured = new ListAppender<>();
         captured.start();
         root.addAppender(captured);
-        SecretsManagerClient client = SecretsManagerClient.builder()
-                .endpointOverride(aws.endpoint())
-                .region(Region.EU_WEST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "stub-secret-key")))
-                .build();
+        SecretsManagerClient client = aws.client(SecretsManagerClient.builder());
         SecretCredentials credentials = new SecretCredentials(client, "slotpoll-db");
         try (Database database = Database.connect(server.jdbcUrl("rotation"), credentials, 4, Optional.empty(),
                 Metrics.none().registry());

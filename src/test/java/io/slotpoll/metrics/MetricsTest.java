@@ -23,9 +23,6 @@ import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchAsyncClient;
 
 /**
@@ -43,11 +40,7 @@ class MetricsTest {
     @Test
     void requests_recommendations_cache_pool_and_jvm_meters_are_published_to_cloudwatch_and_prometheus() throws Exception {
         try (AwsStub aws = new AwsStub()) {
-            CloudWatchAsyncClient client = CloudWatchAsyncClient.builder()
-                    .endpointOverride(aws.endpoint())
-                    .region(Region.EU_WEST_1)
-                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "stub")))
-                    .build();
+            CloudWatchAsyncClient client = aws.client(CloudWatchAsyncClient.builder());
             Metrics metrics = Metrics.create(Optional.of("Slotpoll/Test"), Optional.of(client), Duration.ofSeconds(1), true);
             try (Database database = Database.connect(DB.url(), io.slotpoll.db.CredentialSource.fixed(DB.server().user(),
                     DB.server().password()), 4, Optional.empty(), metrics.registry());

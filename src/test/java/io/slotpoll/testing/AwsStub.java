@@ -12,6 +12,10 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.zip.GZIPInputStream;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.regions.Region;
 
 /**
  * AWS at its network edge: a loopback HTTP server that speaks the two protocols the
@@ -38,6 +42,14 @@ public final class AwsStub implements AutoCloseable {
 
     public URI endpoint() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    /** Points a real SDK client builder at this stub, with a fixed region and dummy credentials. */
+    public <B extends AwsClientBuilder<B, C>, C> C client(B builder) {
+        return builder.endpointOverride(endpoint())
+                .region(Region.EU_WEST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "stub-secret-key")))
+                .build();
     }
 
     public void secretString(String value) {

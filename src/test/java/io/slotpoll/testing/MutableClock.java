@@ -7,13 +7,22 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** A UTC clock a test moves by hand, to see what happens a day later without waiting a day. */
+/**
+ * A clock a test moves by hand, to see what happens a day later without waiting a day.
+ * Clocks made by {@link #withZone} share its time and move with it.
+ */
 public final class MutableClock extends Clock {
 
     private final AtomicReference<Instant> now;
+    private final ZoneId zone;
 
     public MutableClock(Instant start) {
-        this.now = new AtomicReference<>(start);
+        this(new AtomicReference<>(start), ZoneOffset.UTC);
+    }
+
+    private MutableClock(AtomicReference<Instant> now, ZoneId zone) {
+        this.now = now;
+        this.zone = zone;
     }
 
     public void advance(Duration by) {
@@ -27,11 +36,11 @@ public final class MutableClock extends Clock {
 
     @Override
     public ZoneId getZone() {
-        return ZoneOffset.UTC;
+        return zone;
     }
 
     @Override
-    public Clock withZone(ZoneId zone) {
-        throw new UnsupportedOperationException("a MutableClock is always UTC");
+    public Clock withZone(ZoneId other) {
+        return new MutableClock(now, other);
     }
 }
