@@ -14,7 +14,11 @@ COPY mvnw pom.xml ./
 COPY algorithm/pom.xml algorithm/pom.xml
 COPY src/pom.xml src/pom.xml
 COPY db/ db/
-RUN ./mvnw -B -ntp -q -Pproduction -Dmaven.test.skip=true package
+# jOOQ's generated classes bind DATETIME through a class of the sources, so code generation
+# waits for them; the compiler's Error Prone processor is fetched here for the offline build
+# below (its version is pom.xml's errorprone.version; DockerfileTest keeps them equal).
+RUN ./mvnw -B -ntp -q -Pproduction -Dmaven.test.skip=true -Djooq.codegen.skip=true package \
+    && ./mvnw -B -ntp -q dependency:get -Dartifact=com.google.errorprone:error_prone_core:2.52.0
 # Sources, then the real build, offline.
 COPY algorithm/src/ algorithm/src/
 COPY src/main/ src/main/

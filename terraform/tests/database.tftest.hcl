@@ -1,4 +1,4 @@
-# RDS MySQL 8.0: Multi-AZ, encrypted, backed up, protected, watched, private, and
+# RDS MySQL 8.4: Multi-AZ, encrypted, backed up, protected, watched, private, and
 # reachable from the app's security group only. The master password lives in Secrets Manager.
 
 mock_provider "aws" {
@@ -25,8 +25,8 @@ run "production_database" {
   }
 
   assert {
-    condition     = aws_db_instance.this.engine == "mysql" && aws_db_instance.this.engine_version == "8.0"
-    error_message = "MySQL 8.0"
+    condition     = aws_db_instance.this.engine == "mysql" && aws_db_instance.this.engine_version == "8.4" && aws_db_parameter_group.this.family == "mysql8.4"
+    error_message = "MySQL 8.4, with an 8.4 parameter group"
   }
   assert {
     condition     = aws_db_instance.this.multi_az

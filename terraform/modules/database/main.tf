@@ -1,4 +1,4 @@
-# RDS MySQL 8.0 in the private subnets, reachable only from the app's security group.
+# RDS MySQL 8.4 (the LTS release the tests run on through Testcontainers mysql:8.4) in the private subnets, reachable only from the app's security group.
 # The master password is managed by RDS in Secrets Manager (manage_master_user_password):
 # it never passes through Terraform state, and RDS rotates it; the service reads it
 # through DB_SECRET_ID and fetches it again when a rotation makes the database refuse it.
@@ -23,9 +23,15 @@ resource "aws_vpc_security_group_ingress_rule" "mysql_from_app" {
   referenced_security_group_id = var.app_security_group_id
 }
 
+# The family is part of the name: moving to a new major version creates the new group
+# before the instance switches to it and the old one is destroyed.
 resource "aws_db_parameter_group" "this" {
-  name   = var.name
-  family = "mysql8.0"
+  name   = "${var.name}-mysql84"
+  family = "mysql8.4"
+
+  lifecycle {
+    create_before_destroy = true
+  }
 
   parameter {
     name  = "character_set_server"
@@ -44,8 +50,10 @@ resource "aws_db_parameter_group" "this" {
 resource "aws_db_instance" "this" {
   identifier     = var.name
   engine         = "mysql"
-  engine_version = "8.0"
-  instance_class = var.instance_class
+  engine_version = "8.4"
+  # 8.0 -> 8.4 is a major upgrade; RDS refuses it unless allowed.
+  allow_major_version_upgrade = true
+  instance_class              = var.instance_class
 
   db_name                     = "slotpoll"
   username                    = "slotpoll"

@@ -25,6 +25,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.jetty.server.Connector;
@@ -141,7 +142,10 @@ public final class App implements AutoCloseable {
         server.start("0.0.0.0", port);
         ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("slotpoll-housekeeping").daemon().factory());
-        housekeeping.scheduleWithFixedDelay(() -> purge(idempotency), 0, PURGE_EVERY.toSeconds(), TimeUnit.SECONDS);
+        // purge() catches and logs its own failures, so the future never holds one to read;
+        // close() ends the schedule by shutting the executor down.
+        ScheduledFuture<?> unused = housekeeping.scheduleWithFixedDelay(() -> purge(idempotency), 0,
+                PURGE_EVERY.toSeconds(), TimeUnit.SECONDS);
         return new App(server, database, options, draining, housekeeping);
     }
 

@@ -130,7 +130,7 @@ public record Config(int port, String publicBaseUrl, Path dataDir, Optional<Jdbc
 
     private static List<String> origins(Map<String, String> env, String name) {
         List<String> origins = new ArrayList<>();
-        for (String item : get(env, name).orElse("").split(",")) {
+        for (String item : get(env, name).orElse("").split(",", -1)) {
             String origin = item.strip();
             if (origin.isEmpty()) {
                 continue;

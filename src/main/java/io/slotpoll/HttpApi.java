@@ -3,7 +3,9 @@ package io.slotpoll;
 import static net.logstash.logback.argument.StructuredArguments.kv;
 
 import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
 import io.javalin.http.HttpResponseException;
 import io.javalin.router.Endpoint;
 import io.slotpoll.event.EventHandler;
@@ -70,34 +72,49 @@ public final class HttpApi {
             cfg.routes.before(h.rateLimiter()::check);
 
             cfg.routes.post("/api/v1/events", h.events()::create);
-            cfg.routes.get("/api/v1/events/{eventId}", h.events()::get);
+            getAndHead(cfg, "/api/v1/events/{eventId}", h.events()::get);
             cfg.routes.patch("/api/v1/events/{eventId}", h.events()::patch);
             cfg.routes.delete("/api/v1/events/{eventId}", h.events()::delete);
             cfg.routes.post("/api/v1/events/{eventId}/participants", h.participants()::join);
-            cfg.routes.get("/api/v1/events/{eventId}/participants", h.participants()::list);
-            cfg.routes.get("/api/v1/events/{eventId}/participants/{participantId}", h.participants()::get);
+            getAndHead(cfg, "/api/v1/events/{eventId}/participants", h.participants()::list);
+            getAndHead(cfg, "/api/v1/events/{eventId}/participants/{participantId}", h.participants()::get);
             cfg.routes.patch("/api/v1/events/{eventId}/participants/{participantId}", h.participants()::patch);
             cfg.routes.delete("/api/v1/events/{eventId}/participants/{participantId}", h.participants()::delete);
             cfg.routes.put("/api/v1/events/{eventId}/participants/{participantId}/availability",
                     h.participants()::replaceAvailability);
-            cfg.routes.get("/api/v1/events/{eventId}/recommendations", h.recommendations()::get);
-            cfg.routes.get("/health", h.health()::loadBalancer);
-            cfg.routes.get("/health/live", h.health()::live);
-            cfg.routes.get("/health/ready", h.health()::ready);
+            getAndHead(cfg, "/api/v1/events/{eventId}/recommendations", h.recommendations()::get);
+            getAndHead(cfg, "/health", h.health()::loadBalancer);
+            getAndHead(cfg, "/health/live", h.health()::live);
+            getAndHead(cfg, "/health/ready", h.health()::ready);
             if (h.metrics().scrapes()) {
                 cfg.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
                         .result(h.metrics().scrape().orElseThrow()));
             }
 
             cfg.routes.exception(ApiException.class, (e, ctx) -> problems.write(ctx, e));
-            cfg.routes.exception(HttpResponseException.class, (e, ctx) -> problems.write(ctx,
-                    ProblemType.forStatus(e.getStatus()), frameworkDetail(e, ctx), List.of()));
+            cfg.routes.exception(HttpResponseException.class, (e, ctx) -> {
+                String allowed = e.getDetails().get("availableMethods");
+                if (e.getStatus() == 405 && allowed != null) {
+                    ctx.header("Allow", allowed);
+                }
+                problems.write(ctx, ProblemType.forStatus(e.getStatus()), frameworkDetail(e, ctx), List.of());
+            });
             cfg.routes.exception(Exception.class, (e, ctx) -> unexpected(e, ctx, problems));
             cfg.routes.error(404, ctx -> unlessProblem(ctx, problems, ProblemType.NOT_FOUND,
                     "no resource at " + ctx.method() + " " + ctx.path()));
             cfg.routes.error(405, ctx -> unlessProblem(ctx, problems, ProblemType.METHOD_NOT_ALLOWED,
                     ctx.method() + " is not allowed on " + ctx.path()));
         });
+    }
+
+    /**
+     * A GET route and the same handler for HEAD. Javalin would otherwise answer a HEAD on
+     * any path a GET route matches with an empty 200 without running the handler, so a
+     * HEAD of an event that does not exist would say it does. Jetty sends no body for HEAD.
+     */
+    private static void getAndHead(JavalinConfig cfg, String path, Handler handler) {
+        cfg.routes.get(path, handler);
+        cfg.routes.head(path, handler);
     }
 
     /** The route template that answered ({@code /api/v1/events/{eventId}}), never the raw path. */

@@ -20,6 +20,8 @@ public final class Access {
     }
 
     /**
+     * Passes only the event's admin token: none or an unknown one is a 401, a participant's a 403.
+     *
      * @param isParticipantToken whether a token hash belongs to some participant of this event
      */
     public static void requireAdmin(Optional<String> token, byte[] adminHash, Predicate<byte[]> isParticipantToken) {

@@ -2,6 +2,7 @@ package io.slotpoll.event;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
+import io.slotpoll.http.PathIds;
 import io.slotpoll.auth.BearerToken;
 import io.slotpoll.http.Errors;
 import io.slotpoll.idempotency.Idempotency;
@@ -59,22 +60,23 @@ public final class EventHandler {
         idempotency.respond(ctx, "POST /api/v1/events", hook -> service.create(draft, hook), this::created);
     }
 
-    private Idempotency.Answer created(EventService.Created created) {
+    private Idempotency.Rendered created(EventService.Created created) {
         String id = created.event().id();
         ObjectNode answer = json.mapper().valueToTree(EventView.of(created.event()));
         answer.put("adminToken", created.adminToken());
         ObjectNode links = answer.putObject("links");
         links.put("participate", publicBaseUrl + "/api/v1/events/" + id + "/participants");
         links.put("admin", publicBaseUrl + "/api/v1/events/" + id);
-        return new Idempotency.Answer(201, Map.of("Location", "/api/v1/events/" + id), json.bytes(answer));
+        return new Idempotency.Rendered(new Idempotency.Answer(201, Map.of("Location", "/api/v1/events/" + id),
+                json.bytes(answer)), Idempotency.Owner.event(id));
     }
 
     public void get(Context ctx) {
-        json.write(ctx, 200, EventView.of(service.get(ctx.pathParam("eventId"))));
+        json.write(ctx, 200, EventView.of(service.get(PathIds.event(ctx))));
     }
 
     public void patch(Context ctx) {
-        String id = ctx.pathParam("eventId");
+        String id = PathIds.event(ctx);
         Optional<String> token = BearerToken.from(ctx);
         service.authorize(id, token);
         Errors errors = new Errors();
@@ -116,7 +118,7 @@ public final class EventHandler {
     }
 
     public void delete(Context ctx) {
-        service.delete(ctx.pathParam("eventId"), BearerToken.from(ctx));
+        service.delete(PathIds.event(ctx), BearerToken.from(ctx));
         ctx.status(204);
     }
 }

@@ -4,13 +4,11 @@ import static io.slotpoll.db.schema.Tables.EVENT;
 import static io.slotpoll.db.schema.Tables.PARTICIPANT;
 import static io.slotpoll.db.schema.Tables.PROPOSED_WINDOW;
 
-import io.slotpoll.db.DbTime;
 import io.slotpoll.db.PreRendered;
 import io.slotpoll.db.schema.tables.records.EventRecord;
 import io.slotpoll.db.schema.tables.records.ProposedWindowRecord;
 import io.slotpoll.time.TimeWindow;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -36,7 +34,7 @@ public final class EventRepository {
                 .set(EVENT.ID, event.id())
                 .set(EVENT.VERSION, event.version())
                 .set(EVENT.ADMIN_TOKEN_HASH, adminTokenHash)
-                .set(EVENT.CREATED_AT, DbTime.toDb(event.createdAt()))
+                .set(EVENT.CREATED_AT, event.createdAt())
                 .execute();
         insertWindows(dsl, event.id(), event.proposedWindows());
     }
@@ -96,7 +94,7 @@ public final class EventRepository {
     public void bumpVersion(DSLContext dsl, String id, Instant now) {
         dsl.update(EVENT)
                 .set(EVENT.VERSION, EVENT.VERSION.plus(1))
-                .set(EVENT.UPDATED_AT, DbTime.toDb(now))
+                .set(EVENT.UPDATED_AT, now)
                 .where(EVENT.ID.eq(id))
                 .execute();
     }
@@ -114,18 +112,18 @@ public final class EventRepository {
         fields.put(EVENT.DURATION_MINUTES, event.durationMinutes());
         fields.put(EVENT.SLOT_STEP_MINUTES, event.slotStepMinutes());
         fields.put(EVENT.TIMEZONE, event.timezone().getId());
-        fields.put(EVENT.DEADLINE, DbTime.toDb(event.deadline()));
+        fields.put(EVENT.DEADLINE, event.deadline());
         fields.put(EVENT.STATUS, event.status().wire());
-        fields.put(EVENT.UPDATED_AT, DbTime.toDb(event.updatedAt()));
+        fields.put(EVENT.UPDATED_AT, event.updatedAt());
         return fields;
     }
 
     private static void insertWindows(DSLContext dsl, String eventId, List<TimeWindow> windows) {
-        InsertValuesStep4<ProposedWindowRecord, String, Integer, LocalDateTime, LocalDateTime> insert =
+        InsertValuesStep4<ProposedWindowRecord, String, Integer, Instant, Instant> insert =
                 dsl.insertInto(PROPOSED_WINDOW, PROPOSED_WINDOW.EVENT_ID, PROPOSED_WINDOW.ORDINAL,
                         PROPOSED_WINDOW.START_AT, PROPOSED_WINDOW.END_AT);
         for (int i = 0; i < windows.size(); i++) {
-            insert = insert.values(eventId, i, DbTime.toDb(windows.get(i).start()), DbTime.toDb(windows.get(i).end()));
+            insert = insert.values(eventId, i, windows.get(i).start(), windows.get(i).end());
         }
         insert.execute();
     }
@@ -138,11 +136,11 @@ public final class EventRepository {
         int participants = found.get().get(PARTICIPANT_COUNT);
         List<TimeWindow> windows = new ArrayList<>();
         for (Record w : WINDOWS.fetch(dsl, r.getId())) {
-            windows.add(new TimeWindow(DbTime.fromDb(w.get(PROPOSED_WINDOW.START_AT)), DbTime.fromDb(w.get(PROPOSED_WINDOW.END_AT))));
+            windows.add(new TimeWindow(w.get(PROPOSED_WINDOW.START_AT), w.get(PROPOSED_WINDOW.END_AT)));
         }
         return Optional.of(new Event(
                 r.getId(), r.getTitle(), r.getDescription(), r.getDurationMinutes(), r.getSlotStepMinutes(),
-                ZoneId.of(r.getTimezone()), windows, DbTime.fromDb(r.getDeadline()), EventStatus.fromWire(r.getStatus()),
-                r.getVersion(), participants, DbTime.fromDb(r.getCreatedAt()), DbTime.fromDb(r.getUpdatedAt())));
+                ZoneId.of(r.getTimezone()), windows, r.getDeadline(), EventStatus.fromWire(r.getStatus()),
+                r.getVersion(), participants, r.getCreatedAt(), r.getUpdatedAt()));
     }
 }

@@ -6,6 +6,7 @@ import io.slotpoll.db.TxHook;
 import io.slotpoll.http.ApiException;
 import io.slotpoll.http.Errors;
 import io.slotpoll.http.ObjectFields;
+import io.slotpoll.http.PathIds;
 import io.slotpoll.participant.ParticipantRepository;
 import io.slotpoll.time.RequestTimes;
 import io.slotpoll.time.TimeWindow;
@@ -99,7 +100,9 @@ public final class EventService {
     void delete(String id, Optional<String> token) {
         dsl.transaction(tx -> {
             DSLContext t = tx.dsl();
-            events.findForUpdate(t, id).orElseThrow(() -> notFound(id));
+            if (events.findForUpdate(t, id).isEmpty()) {
+                throw notFound(id);
+            }
             requireAdmin(t, id, token);
             events.delete(t, id);
         });
@@ -129,11 +132,6 @@ public final class EventService {
     }
 
     public static ApiException notFound(String id) {
-        return ApiException.notFound("no event with id " + shortId(id));
-    }
-
-    /** An id as it may appear in a message: a client can send any length. */
-    public static String shortId(String id) {
-        return id.length() <= 40 ? id : id.substring(0, 40) + "...";
+        return ApiException.notFound("no event with id " + PathIds.shown(id));
     }
 }

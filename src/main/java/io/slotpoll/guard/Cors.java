@@ -42,7 +42,7 @@ public final class Cors {
      */
     public void preflight(Context ctx) {
         String origin = ctx.header("Origin");
-        if (ctx.method() != HandlerType.OPTIONS || origin == null || !origins.contains(origin)
+        if (!HandlerType.OPTIONS.equals(ctx.method()) || origin == null || !origins.contains(origin)
                 || ctx.header("Access-Control-Request-Method") == null) {
             return;
         }

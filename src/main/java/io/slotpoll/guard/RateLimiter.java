@@ -43,10 +43,10 @@ public final class RateLimiter {
 
     /** A before-handler: consumes one token of the client's bucket or answers 429. */
     public void check(Context ctx) {
-        if (ctx.path().startsWith("/health") || ctx.path().equals("/metrics") || ctx.method() == HandlerType.OPTIONS) {
+        if (ctx.path().startsWith("/health") || ctx.path().equals("/metrics") || HandlerType.OPTIONS.equals(ctx.method())) {
             return;
         }
-        boolean write = ctx.method() != HandlerType.GET && ctx.method() != HandlerType.HEAD;
+        boolean write = !HandlerType.GET.equals(ctx.method()) && !HandlerType.HEAD.equals(ctx.method());
         int perMinute = write ? limits.writesPerMinute() : limits.readsPerMinute();
         if (perMinute <= 0) {
             return;

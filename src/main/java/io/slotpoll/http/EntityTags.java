@@ -26,7 +26,7 @@ public final class EntityTags {
             return true;
         }
         String opaque = etag.substring(1, etag.length() - 1);
-        for (Tag tag : parse(header)) {
+        for (Tag tag : parse(header, "If-None-Match")) {
             if (tag.opaque().equals(opaque)) {
                 return true;
             }
@@ -43,7 +43,7 @@ public final class EntityTags {
             return true;
         }
         String opaque = etag.substring(1, etag.length() - 1);
-        for (Tag tag : parse(header)) {
+        for (Tag tag : parse(header, "If-Match")) {
             if (!tag.weak() && tag.opaque().equals(opaque)) {
                 return true;
             }
@@ -54,19 +54,19 @@ public final class EntityTags {
     private record Tag(boolean weak, String opaque) {
     }
 
-    private static List<Tag> parse(String header) {
+    private static List<Tag> parse(String header, String name) {
         List<Tag> tags = new ArrayList<>();
         Matcher m = TAG.matcher(header);
         int at = 0;
         while (at < header.length()) {
             if (!m.find(at) || m.start() != at) {
-                throw ApiException.invalid("If-Match", "must be * or a list of quoted entity tags such as \"3\"");
+                throw ApiException.invalid(name, "must be * or a list of quoted entity tags such as \"3\"");
             }
             tags.add(new Tag(m.group(1) != null, m.group(2)));
             at = m.end();
         }
         if (tags.isEmpty()) {
-            throw ApiException.invalid("If-Match", "must be * or a list of quoted entity tags such as \"3\"");
+            throw ApiException.invalid(name, "must be * or a list of quoted entity tags such as \"3\"");
         }
         return tags;
     }

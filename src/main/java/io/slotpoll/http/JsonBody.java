@@ -7,6 +7,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Locale;
@@ -45,17 +51,16 @@ public final class JsonBody {
         if (bytes.length == 0) {
             throw ApiException.invalid("body", "a JSON object is required");
         }
+        String text = strictUtf8(bytes);
         JsonNode node;
         try {
-            node = mapper.readTree(bytes);
+            node = mapper.readTree(text);
         } catch (StreamConstraintsException e) {
             throw malformed("exceeds a parser limit: " + shorten(e.getOriginalMessage()));
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? ""
                     : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
             throw malformed("is not valid JSON" + where + ": " + shorten(e.getOriginalMessage()));
-        } catch (IOException e) {
-            throw malformed("is not valid UTF-8 JSON: " + shorten(e.getMessage()));
         }
         if (node == null || !node.isObject()) {
             throw ApiException.invalid("body", "must be a JSON object");
@@ -63,12 +68,32 @@ public final class JsonBody {
         return new ObjectFields((ObjectNode) node, "", errors);
     }
 
+    /**
+     * Decodes with a decoder that reports every malformed sequence: overlong forms ({@code C0 AF}
+     * for "/"), encoded surrogates, truncated sequences and bytes that never occur in UTF-8.
+     * Jackson's own UTF-8 reader lets overlong forms through, which would store a character
+     * the client never sent as such.
+     */
+    private static String strictUtf8(byte[] bytes) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length);
+        CoderResult result = decoder.decode(in, out, true);
+        if (result.isError()) {
+            throw malformed("is not valid UTF-8: malformed byte sequence at byte offset " + in.position());
+        }
+        decoder.flush(out);
+        return out.flip().toString();
+    }
+
     /** Accepts {@code application/json} with no charset or charset UTF-8; anything else is a 415. */
     static void requireJsonContentType(String header) {
         if (header == null || header.isBlank()) {
             throw new ApiException(ProblemType.UNSUPPORTED_MEDIA_TYPE, "Content-Type must be application/json");
         }
-        String[] parts = header.split(";");
+        String[] parts = header.split(";", -1);
         String mediaType = parts[0].trim().toLowerCase(Locale.ROOT);
         if (!mediaType.equals("application/json")) {
             throw new ApiException(ProblemType.UNSUPPORTED_MEDIA_TYPE,

@@ -51,8 +51,9 @@ public final class ObjectFields {
     }
 
     /**
-     * A string of {@code 1..maxChars} code points, trimmed first if {@code trim}; null if not given
-     * (and an error if {@code required}).
+     * A string of {@code 1..maxChars} code points; null if not given (and an error if
+     * {@code required}). With {@code trim} it is a label ({@link Text#labelProblem}), trimmed
+     * of Unicode whitespace first; else free text ({@link Text#freeTextProblem}).
      */
     public String string(String name, boolean required, int maxChars, boolean trim) {
         JsonNode value = given(name, required);
@@ -63,7 +64,7 @@ public final class ObjectFields {
             errors.add(path(name), "must be a string");
             return null;
         }
-        String text = trim ? value.textValue().strip() : value.textValue();
+        String text = trim ? Text.trim(value.textValue()) : value.textValue();
         if (!isWellFormed(text)) {
             errors.add(path(name), "must be valid Unicode text (it has an unpaired surrogate)");
             return null;
@@ -71,6 +72,11 @@ public final class ObjectFields {
         int length = text.codePointCount(0, text.length());
         if (trim && length == 0) {
             errors.add(path(name), "must not be blank");
+            return null;
+        }
+        String problem = trim ? Text.labelProblem(text) : Text.freeTextProblem(text);
+        if (problem != null) {
+            errors.add(path(name), problem);
             return null;
         }
         if (length > maxChars) {

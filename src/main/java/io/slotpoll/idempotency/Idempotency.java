@@ -5,7 +5,6 @@ import static io.slotpoll.db.schema.Tables.IDEMPOTENCY_KEY;
 import io.javalin.http.Context;
 import io.slotpoll.auth.Secrets;
 import io.slotpoll.db.DbErrors;
-import io.slotpoll.db.DbTime;
 import io.slotpoll.db.TxHook;
 import io.slotpoll.db.schema.tables.records.IdempotencyKeyRecord;
 import io.slotpoll.http.ApiException;
@@ -44,12 +43,38 @@ public final class Idempotency {
     public static final String REPLAYED_HEADER = "Idempotent-Replayed";
     public static final Duration TTL = Duration.ofHours(24);
     static final int KEY_MAX = 255;
+    /**
+     * A key must be unguessable, since whoever sends it with the same body gets the stored
+     * answer, token included: at least 22 characters, the length of 128 random bits in
+     * base64url (a UUID, 36 characters, passes).
+     */
+    static final int KEY_MIN = 22;
     private static final int PURGE_BATCH = 500;
     private static final int IV_BYTES = 12;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** An answer as sent, stored and replayed; {@code headers} keep their order. */
+    @SuppressWarnings("ArrayRecordComponent") // carries bytes to send; never compared or hashed
     public record Answer(int status, Map<String, String> headers, byte[] json) {
+    }
+
+    /**
+     * What a stored answer belongs to: the event it created, or the participant (then
+     * {@code participantId} is set). Deleting it deletes the stored answer (migration V5),
+     * so no replay hands out the token of something deleted.
+     */
+    public record Owner(String eventId, String participantId) {
+        public static Owner event(String eventId) {
+            return new Owner(eventId, null);
+        }
+
+        public static Owner participant(String eventId, String participantId) {
+            return new Owner(eventId, participantId);
+        }
+    }
+
+    /** An answer to send and the resource that owns it. */
+    public record Rendered(Answer answer, Owner owner) {
     }
 
     private final DSLContext dsl;
@@ -64,10 +89,10 @@ public final class Idempotency {
      * Answers {@code ctx} with {@code write}'s result rendered by {@code render}, or with the
      * stored answer of an earlier request that carried the same key in {@code scope}.
      */
-    public <T> void respond(Context ctx, String scope, Function<TxHook<T>, T> write, Function<T, Answer> render) {
+    public <T> void respond(Context ctx, String scope, Function<TxHook<T>, T> write, Function<T, Rendered> render) {
         String key = ctx.header(HEADER);
         if (key == null) {
-            send(ctx, render.apply(write.apply(TxHook.none())), false);
+            send(ctx, render.apply(write.apply(TxHook.none())).answer(), false);
             return;
         }
         Claim claim = new Claim(checkKey(key), scope, JsonBody.bytesRead(ctx));
@@ -79,7 +104,8 @@ public final class Idempotency {
         for (int attempt = 0; ; attempt++) {
             Hook<T> hook = new Hook<>(claim, render);
             try {
-                write.apply(hook);
+                // The hook rendered and stored the answer inside the write's transaction.
+                T unused = write.apply(hook);
                 send(ctx, hook.answer, false);
                 return;
             } catch (KeyTaken e) {
@@ -102,7 +128,7 @@ public final class Idempotency {
         int deleted;
         do {
             deleted = dsl.deleteFrom(IDEMPOTENCY_KEY)
-                    .where(IDEMPOTENCY_KEY.CREATED_AT.le(DbTime.toDb(now().minus(TTL))))
+                    .where(IDEMPOTENCY_KEY.CREATED_AT.le(now().minus(TTL)))
                     .limit(PURGE_BATCH)
                     .execute();
             total += deleted;
@@ -111,9 +137,10 @@ public final class Idempotency {
     }
 
     private static String checkKey(String key) {
-        if (key.isEmpty() || key.length() > KEY_MAX || !key.chars().allMatch(c -> c >= 0x21 && c <= 0x7e)) {
-            throw ApiException.invalid(HEADER, "must be 1 to " + KEY_MAX
-                    + " visible ASCII characters, such as a UUID (was " + key.length() + " characters)");
+        if (key.length() < KEY_MIN || key.length() > KEY_MAX || !key.chars().allMatch(c -> c >= 0x21 && c <= 0x7e)) {
+            throw ApiException.invalid(HEADER, "must be " + KEY_MIN + " to " + KEY_MAX
+                    + " visible ASCII characters, random enough not to be guessed, such as a UUID (was "
+                    + key.length() + " characters)");
         }
         return key;
     }
@@ -144,10 +171,10 @@ public final class Idempotency {
     /** Checks for an earlier answer under the write's locks and stores this one before the commit. */
     private final class Hook<T> implements TxHook<T> {
         private final Claim claim;
-        private final Function<T, Answer> render;
+        private final Function<T, Rendered> render;
         private Answer answer;
 
-        Hook(Claim claim, Function<T, Answer> render) {
+        Hook(Claim claim, Function<T, Rendered> render) {
             this.claim = claim;
             this.render = render;
         }
@@ -161,8 +188,9 @@ public final class Idempotency {
 
         @Override
         public void after(DSLContext tx, T result) {
-            answer = render.apply(result);
-            claim.store(tx, answer, now());
+            Rendered rendered = render.apply(result);
+            answer = rendered.answer();
+            claim.store(tx, rendered, now());
         }
     }
 
@@ -171,6 +199,7 @@ public final class Idempotency {
      * compared: the key's hash (the row's id), the body's hash, and the AES-256 key of the
      * stored answer, derived from the client's key, which is never stored.
      */
+    @SuppressWarnings("ArrayRecordComponent") // hashes compared with MessageDigest.isEqual, never with equals
     private record Claim(byte[] keyHash, byte[] requestHash, SecretKeySpec cipherKey) {
 
         Claim(String key, String scope, byte[] body) {
@@ -181,7 +210,7 @@ public final class Idempotency {
         Optional<Answer> find(DSLContext tx, Instant now) {
             IdempotencyKeyRecord row = tx.selectFrom(IDEMPOTENCY_KEY)
                     .where(IDEMPOTENCY_KEY.KEY_HASH.eq(keyHash()))
-                    .and(IDEMPOTENCY_KEY.CREATED_AT.gt(DbTime.toDb(now.minus(TTL))))
+                    .and(IDEMPOTENCY_KEY.CREATED_AT.gt(now.minus(TTL)))
                     .fetchOne();
             if (row == null) {
                 return Optional.empty();
@@ -199,9 +228,9 @@ public final class Idempotency {
          * deletes or locks for update: concurrent first uses of one key wait on the
          * insert's shared lock, and an exclusive lock taken after it would deadlock them.
          */
-        void store(DSLContext tx, Answer answer, Instant now) {
+        void store(DSLContext tx, Rendered rendered, Instant now) {
             try {
-                insert(tx, answer, now);
+                insert(tx, rendered, now);
             } catch (DataAccessException e) {
                 if (DbErrors.isDuplicateKey(e)) {
                     throw new KeyTaken();
@@ -214,18 +243,21 @@ public final class Idempotency {
         boolean deleteExpired(DSLContext dsl, Instant now) {
             return dsl.deleteFrom(IDEMPOTENCY_KEY)
                     .where(IDEMPOTENCY_KEY.KEY_HASH.eq(keyHash()))
-                    .and(IDEMPOTENCY_KEY.CREATED_AT.le(DbTime.toDb(now.minus(TTL))))
+                    .and(IDEMPOTENCY_KEY.CREATED_AT.le(now.minus(TTL)))
                     .execute() > 0;
         }
 
-        private void insert(DSLContext tx, Answer answer, Instant now) {
+        private void insert(DSLContext tx, Rendered rendered, Instant now) {
+            Answer answer = rendered.answer();
             tx.insertInto(IDEMPOTENCY_KEY)
+                    .set(IDEMPOTENCY_KEY.EVENT_ID, rendered.owner().eventId())
+                    .set(IDEMPOTENCY_KEY.PARTICIPANT_ID, rendered.owner().participantId())
                     .set(IDEMPOTENCY_KEY.KEY_HASH, keyHash())
                     .set(IDEMPOTENCY_KEY.REQUEST_HASH, requestHash())
                     .set(IDEMPOTENCY_KEY.STATUS, answer.status())
                     .set(IDEMPOTENCY_KEY.HEADERS, formatHeaders(answer.headers()))
                     .set(IDEMPOTENCY_KEY.ANSWER, crypt(Cipher.ENCRYPT_MODE, answer.json()))
-                    .set(IDEMPOTENCY_KEY.CREATED_AT, DbTime.toDb(now))
+                    .set(IDEMPOTENCY_KEY.CREATED_AT, now)
                     .execute();
         }
 
@@ -267,7 +299,7 @@ public final class Idempotency {
 
     private static Map<String, String> parseHeaders(String text) {
         Map<String, String> headers = new LinkedHashMap<>();
-        for (String line : text.split("\n")) {
+        for (String line : text.split("\n", -1)) {
             int colon = line.indexOf(": ");
             if (colon > 0) {
                 headers.put(line.substring(0, colon), line.substring(colon + 2));

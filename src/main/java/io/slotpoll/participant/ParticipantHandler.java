@@ -2,6 +2,7 @@ package io.slotpoll.participant;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
+import io.slotpoll.http.PathIds;
 import io.slotpoll.algorithm.Preference;
 import io.slotpoll.auth.Access;
 import io.slotpoll.auth.BearerToken;
@@ -41,7 +42,7 @@ public final class ParticipantHandler {
     }
 
     public void join(Context ctx) {
-        String eventId = ctx.pathParam("eventId");
+        String eventId = PathIds.event(ctx);
         Errors errors = new Errors();
         ObjectFields body = json.read(ctx, errors).allowOnly(JOIN_FIELDS);
         String name = body.string("name", true, NAME_MAX, true);
@@ -53,27 +54,28 @@ public final class ParticipantHandler {
                 created -> joined(eventId, created));
     }
 
-    private Idempotency.Answer joined(String eventId, ParticipantService.Created created) {
+    private Idempotency.Rendered joined(String eventId, ParticipantService.Created created) {
         Participant p = created.participant();
         ObjectNode answer = json.mapper().valueToTree(ParticipantView.of(p));
         answer.put("editToken", created.editToken());
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Location", "/api/v1/events/" + eventId + "/participants/" + p.id());
         headers.put("ETag", ParticipantService.etag(p));
-        return new Idempotency.Answer(201, headers, json.bytes(answer));
+        return new Idempotency.Rendered(new Idempotency.Answer(201, headers, json.bytes(answer)),
+                Idempotency.Owner.participant(eventId, p.id()));
     }
 
     public void list(Context ctx) {
-        json.write(ctx, 200, service.list(ctx.pathParam("eventId")).stream().map(ParticipantView::of).toList());
+        json.write(ctx, 200, service.list(PathIds.event(ctx)).stream().map(ParticipantView::of).toList());
     }
 
     public void get(Context ctx) {
-        respond(ctx, service.get(ctx.pathParam("eventId"), ctx.pathParam("participantId")));
+        respond(ctx, service.get(PathIds.event(ctx), PathIds.participant(ctx)));
     }
 
     public void replaceAvailability(Context ctx) {
-        String eventId = ctx.pathParam("eventId");
-        String participantId = ctx.pathParam("participantId");
+        String eventId = PathIds.event(ctx);
+        String participantId = PathIds.participant(ctx);
         Optional<String> token = BearerToken.from(ctx);
         service.authorize(eventId, participantId, token);
         Errors errors = new Errors();
@@ -86,8 +88,8 @@ public final class ParticipantHandler {
     }
 
     public void patch(Context ctx) {
-        String eventId = ctx.pathParam("eventId");
-        String participantId = ctx.pathParam("participantId");
+        String eventId = PathIds.event(ctx);
+        String participantId = PathIds.participant(ctx);
         Optional<String> token = BearerToken.from(ctx);
         Access.Grant grant = service.authorize(eventId, participantId, token);
         Errors errors = new Errors();
@@ -105,8 +107,8 @@ public final class ParticipantHandler {
     }
 
     public void delete(Context ctx) {
-        String eventId = ctx.pathParam("eventId");
-        String participantId = ctx.pathParam("participantId");
+        String eventId = PathIds.event(ctx);
+        String participantId = PathIds.participant(ctx);
         Optional<String> token = BearerToken.from(ctx);
         service.authorize(eventId, participantId, token);
         service.delete(eventId, participantId, token);

@@ -4,13 +4,12 @@ import static io.slotpoll.db.schema.Tables.AVAILABILITY_WINDOW;
 import static io.slotpoll.db.schema.Tables.PARTICIPANT;
 
 import io.slotpoll.db.DbErrors;
-import io.slotpoll.db.DbTime;
 import io.slotpoll.db.PreRendered;
 import io.slotpoll.db.schema.tables.records.AvailabilityWindowRecord;
 import io.slotpoll.http.ApiException;
 import io.slotpoll.http.ProblemType;
 import io.slotpoll.time.TimeWindow;
-import java.time.LocalDateTime;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +28,8 @@ import org.jooq.exception.DataAccessException;
 public final class ParticipantRepository {
 
     /** A stored participant with what only the service needs: its row key and token hash. */
-    public record Stored(long seq, Participant participant, byte[] editTokenHash) {
+    @SuppressWarnings("ArrayRecordComponent") // the hash is checked with MessageDigest.isEqual; never compared whole
+    public record Stored(long seq, String eventId, Participant participant, byte[] editTokenHash) {
     }
 
     /** Inserts the participant and its windows; 409 if the name is taken. Returns the row key. */
@@ -45,8 +45,8 @@ public final class ParticipantRepository {
                     .set(PARTICIPANT.IS_REQUIRED, p.required())
                     .set(PARTICIPANT.VERSION, p.version())
                     .set(PARTICIPANT.EDIT_TOKEN_HASH, editTokenHash)
-                    .set(PARTICIPANT.CREATED_AT, DbTime.toDb(p.createdAt()))
-                    .set(PARTICIPANT.UPDATED_AT, DbTime.toDb(p.updatedAt()))
+                    .set(PARTICIPANT.CREATED_AT, p.createdAt())
+                    .set(PARTICIPANT.UPDATED_AT, p.updatedAt())
                     .returningResult(PARTICIPANT.SEQ)
                     .fetchOne(PARTICIPANT.SEQ);
         } catch (DataAccessException e) {
@@ -69,7 +69,8 @@ public final class ParticipantRepository {
                 .where(PARTICIPANT.ID.eq(participantId).and(PARTICIPANT.EVENT_ID.eq(eventId)))
                 .forUpdate()
                 .fetchOptional()
-                .map(r -> new Stored(r.getSeq(), toParticipant(r, windows(dsl, r.getSeq())), r.getEditTokenHash()));
+                .map(r -> new Stored(r.getSeq(), r.getEventId(), toParticipant(r, windows(dsl, r.getSeq())),
+                        r.getEditTokenHash()));
     }
 
     public Optional<byte[]> editTokenHash(DSLContext dsl, String eventId, String participantId) {
@@ -96,17 +97,22 @@ public final class ParticipantRepository {
     public List<Participant> listByEvent(DSLContext dsl, String eventId) {
         List<Participant> participants = new ArrayList<>();
         Record current = null;
+        long currentSeq = 0;
         List<AvailabilityWindow> windows = new ArrayList<>();
         for (Record row : WITH_WINDOWS.fetch(dsl, eventId)) {
-            if (current != null && current.get(0, long.class) != row.get(0, long.class)) {
+            // Primitive comparison: get(0, long.class) returns a boxed Long, and two boxed Longs
+            // compared with != are equal only inside the JVM's small-value cache (-128..127).
+            long seq = row.get(0, Long.class).longValue();
+            if (current != null && currentSeq != seq) {
                 participants.add(joinedParticipant(current, windows));
                 windows = new ArrayList<>();
             }
             current = row;
-            LocalDateTime start = row.get(8, LocalDateTime.class);
+            currentSeq = seq;
+            Instant start = row.get(8, Instant.class);
             if (start != null) {
-                windows.add(new AvailabilityWindow(new TimeWindow(DbTime.fromDb(start),
-                        DbTime.fromDb(row.get(9, LocalDateTime.class))), AvailabilityWindow.fromWire(row.get(10, String.class))));
+                windows.add(new AvailabilityWindow(new TimeWindow(start,
+                        row.get(9, Instant.class)), AvailabilityWindow.fromWire(row.get(10, String.class))));
             }
         }
         if (current != null) {
@@ -118,7 +124,12 @@ public final class ParticipantRepository {
     private static Participant joinedParticipant(Record r, List<AvailabilityWindow> windows) {
         return new Participant(r.get(1, String.class), r.get(2, String.class), ZoneId.of(r.get(3, String.class)),
                 r.get(4, Boolean.class), windows, r.get(5, Long.class),
-                DbTime.fromDb(r.get(6, LocalDateTime.class)), DbTime.fromDb(r.get(7, LocalDateTime.class)));
+                r.get(6, Instant.class), r.get(7, Instant.class));
+    }
+
+    /** How many availability windows the event's participants hold together (an index range count). */
+    public int windowCount(DSLContext dsl, String eventId) {
+        return dsl.fetchCount(AVAILABILITY_WINDOW, AVAILABILITY_WINDOW.EVENT_ID.eq(eventId));
     }
 
     public boolean existsWithToken(DSLContext dsl, String eventId, byte[] tokenHash) {
@@ -139,7 +150,7 @@ public final class ParticipantRepository {
                     .set(PARTICIPANT.TIMEZONE, p.timezone().getId())
                     .set(PARTICIPANT.IS_REQUIRED, p.required())
                     .set(PARTICIPANT.VERSION, PARTICIPANT.VERSION.plus(1))
-                    .set(PARTICIPANT.UPDATED_AT, DbTime.toDb(p.updatedAt()))
+                    .set(PARTICIPANT.UPDATED_AT, p.updatedAt())
                     .where(PARTICIPANT.SEQ.eq(seq))
                     .execute();
         } catch (DataAccessException e) {
@@ -155,13 +166,13 @@ public final class ParticipantRepository {
         if (windows.isEmpty()) {
             return;
         }
-        InsertValuesStep6<AvailabilityWindowRecord, Long, Integer, String, LocalDateTime, LocalDateTime, String> insert =
+        InsertValuesStep6<AvailabilityWindowRecord, Long, Integer, String, Instant, Instant, String> insert =
                 dsl.insertInto(AVAILABILITY_WINDOW, AVAILABILITY_WINDOW.PARTICIPANT_SEQ, AVAILABILITY_WINDOW.ORDINAL,
                         AVAILABILITY_WINDOW.EVENT_ID, AVAILABILITY_WINDOW.START_AT, AVAILABILITY_WINDOW.END_AT,
                         AVAILABILITY_WINDOW.PREFERENCE);
         for (int i = 0; i < windows.size(); i++) {
             AvailabilityWindow w = windows.get(i);
-            insert = insert.values(seq, i, eventId, DbTime.toDb(w.window().start()), DbTime.toDb(w.window().end()),
+            insert = insert.values(seq, i, eventId, w.window().start(), w.window().end(),
                     AvailabilityWindow.wire(w.preference()));
         }
         insert.execute();
@@ -175,14 +186,14 @@ public final class ParticipantRepository {
     }
 
     private static AvailabilityWindow toWindow(AvailabilityWindowRecord w) {
-        return new AvailabilityWindow(new TimeWindow(DbTime.fromDb(w.getStartAt()), DbTime.fromDb(w.getEndAt())),
+        return new AvailabilityWindow(new TimeWindow(w.getStartAt(), w.getEndAt()),
                 AvailabilityWindow.fromWire(w.getPreference()));
     }
 
     private static Participant toParticipant(Record r, List<AvailabilityWindow> windows) {
         return new Participant(r.get(PARTICIPANT.ID), r.get(PARTICIPANT.NAME), ZoneId.of(r.get(PARTICIPANT.TIMEZONE)),
                 r.get(PARTICIPANT.IS_REQUIRED), windows, r.get(PARTICIPANT.VERSION),
-                DbTime.fromDb(r.get(PARTICIPANT.CREATED_AT)), DbTime.fromDb(r.get(PARTICIPANT.UPDATED_AT)));
+                r.get(PARTICIPANT.CREATED_AT), r.get(PARTICIPANT.UPDATED_AT));
     }
 
     static ApiException nameTaken(String name) {

@@ -8,6 +8,7 @@ import io.slotpoll.event.EventRepository;
 import io.slotpoll.event.EventService;
 import io.slotpoll.http.ApiException;
 import io.slotpoll.http.EntityTags;
+import io.slotpoll.http.PathIds;
 import io.slotpoll.http.ProblemType;
 import io.slotpoll.time.Times;
 import java.time.Clock;
@@ -32,6 +33,14 @@ public final class ParticipantService {
     /** Changes to apply; absent fields stay as they are. */
     public record Changes(Optional<String> name, Optional<Boolean> required) {
     }
+
+    /**
+     * The most availability windows (after merging) all participants of one event may hold
+     * together: 2,000 participants with 25 windows each, or 200 who painted 250 separate
+     * ranges each. No group of people meets it; it bounds what one event costs to load,
+     * list and rank (docs/performance.md, "Worst requests within the limits").
+     */
+    public static final int WINDOWS_PER_EVENT_MAX = 50_000;
 
     private final DSLContext dsl;
     private final EventRepository events;
@@ -69,8 +78,9 @@ public final class ParticipantService {
                 throw new ApiException(ProblemType.EVENT_FULL, "event " + event.id() + " already has "
                         + event.participantCount() + " participants, the most an event may have");
             }
-            participants.insert(t, eventId, participant, Secrets.hash(token));
-            events.bumpVersion(t, eventId, now);
+            requireRoom(t, event, participant.availability().size(), 0);
+            participants.insert(t, event.id(), participant, Secrets.hash(token));
+            events.bumpVersion(t, event.id(), now);
             hook.after(t, created);
         });
         return created;
@@ -78,7 +88,9 @@ public final class ParticipantService {
 
     List<Participant> list(String eventId) {
         return dsl.transactionResult(tx -> {
-            events.find(tx.dsl(), eventId).orElseThrow(() -> eventNotFound(eventId));
+            if (events.version(tx.dsl(), eventId).isEmpty()) {
+                throw eventNotFound(eventId);
+            }
             return participants.listByEvent(tx.dsl(), eventId);
         });
     }
@@ -99,9 +111,10 @@ public final class ParticipantService {
     Participant replaceAvailability(String eventId, String participantId, Optional<String> token, String ifMatch,
             ZoneId zone, List<AvailabilityWindow> availability) {
         List<AvailabilityWindow> merged = AvailabilityWindow.merge(availability);
-        return write(eventId, participantId, token, ifMatch, (t, stored, now) -> {
+        return write(eventId, participantId, token, ifMatch, (t, event, stored, now) -> {
             Participant p = stored.participant();
-            participants.replaceAvailability(t, stored.seq(), eventId, merged);
+            requireRoom(t, event, merged.size(), p.availability().size());
+            participants.replaceAvailability(t, stored.seq(), stored.eventId(), merged);
             Participant changed = new Participant(p.id(), p.name(), zone, p.required(), merged, p.version() + 1,
                     p.createdAt(), now);
             participants.update(t, stored.seq(), changed);
@@ -110,7 +123,7 @@ public final class ParticipantService {
     }
 
     Participant change(String eventId, String participantId, Optional<String> token, String ifMatch, Changes changes) {
-        return write(eventId, participantId, token, ifMatch, (t, stored, now) -> {
+        return write(eventId, participantId, token, ifMatch, (t, event, stored, now) -> {
             Participant p = stored.participant();
             Participant changed = new Participant(p.id(), changes.name().orElse(p.name()), p.timezone(),
                     changes.required().orElse(p.required()), p.availability(), p.version() + 1, p.createdAt(), now);
@@ -120,7 +133,7 @@ public final class ParticipantService {
     }
 
     void delete(String eventId, String participantId, Optional<String> token) {
-        write(eventId, participantId, token, null, (t, stored, now) -> {
+        write(eventId, participantId, token, null, (t, event, stored, now) -> {
             participants.delete(t, stored.seq());
             return stored.participant();
         });
@@ -128,7 +141,7 @@ public final class ParticipantService {
 
     @FunctionalInterface
     private interface Write {
-        Participant apply(DSLContext tx, ParticipantRepository.Stored stored, Instant now);
+        Participant apply(DSLContext tx, Event event, ParticipantRepository.Stored stored, Instant now);
     }
 
     private Participant write(String eventId, String participantId, Optional<String> token, String ifMatch, Write write) {
@@ -155,10 +168,23 @@ public final class ParticipantService {
                 throw new ApiException(ProblemType.PRECONDITION_FAILED, "If-Match " + ifMatch.strip()
                         + " does not match the participant's current version " + etag(stored.participant()));
             }
-            Participant result = write.apply(t, stored, now);
-            events.bumpVersion(t, eventId, now);
+            Participant result = write.apply(t, event, stored, now);
+            events.bumpVersion(t, event.id(), now);
             return result;
         });
+    }
+
+    /** 409 if the event's windows, with {@code adding} instead of {@code replacing}, would pass the limit. */
+    private void requireRoom(DSLContext t, Event event, int adding, int replacing) {
+        if (adding <= replacing) {
+            return;
+        }
+        int held = participants.windowCount(t, event.id());
+        if (held - replacing + adding > WINDOWS_PER_EVENT_MAX) {
+            throw new ApiException(ProblemType.EVENT_FULL, "event " + event.id() + " holds " + held
+                    + " availability windows; " + adding + " more would pass the " + WINDOWS_PER_EVENT_MAX
+                    + " one event may hold");
+        }
     }
 
     private Event lockEvent(DSLContext t, String eventId) {
@@ -187,6 +213,6 @@ public final class ParticipantService {
     }
 
     private static ApiException notFound(String id) {
-        return ApiException.notFound("no participant with id " + EventService.shortId(id) + " in this event");
+        return ApiException.notFound("no participant with id " + PathIds.shown(id) + " in this event");
     }
 }

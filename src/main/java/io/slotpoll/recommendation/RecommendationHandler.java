@@ -1,6 +1,7 @@
 package io.slotpoll.recommendation;
 
 import io.javalin.http.Context;
+import io.slotpoll.http.PathIds;
 import io.slotpoll.http.Errors;
 import io.slotpoll.time.Zones;
 import java.time.ZoneId;
@@ -34,7 +35,7 @@ public final class RecommendationHandler {
             }
         }
         errors.throwIfAny();
-        RecommendationService.Answer answer = service.recommend(ctx.pathParam("eventId"),
+        RecommendationService.Answer answer = service.recommend(PathIds.event(ctx),
                 new RecommendationService.Query(limit, minAvailable, zone), ctx.header("If-None-Match"));
         ctx.header("ETag", answer.etag());
         ctx.header("Cache-Control", "no-cache");

@@ -39,6 +39,9 @@ import org.jooq.DSLContext;
 /**
  * Computes recommendations from one consistent read of an event and its participants,
  * and keeps serialised answers in a bounded cache keyed by (event id, event version, query).
+ * The read itself (a snapshot) is kept too, keyed by (event id, event version), so that a
+ * new limit, minimum or zone for an unchanged event ranks again without loading again.
+ * Answers get three quarters of the cache's bytes and snapshots one quarter.
  */
 public final class RecommendationService {
 
@@ -58,10 +61,23 @@ public final class RecommendationService {
      */
     private record Snapshot(Event event, List<Participant> participants, List<String> personJson,
             List<Interval> proposed, List<io.slotpoll.algorithm.Participant> matcherInput) {
+
+        /** Roughly the bytes it holds: objects per participant and per window, and the serialised names. */
+        int weight() {
+            long bytes = 1024L + 64L * proposed.size();
+            for (int i = 0; i < participants.size(); i++) {
+                bytes += 320L + 2L * personJson.get(i).length() + 160L * participants.get(i).availability().size();
+            }
+            return (int) Math.min(Integer.MAX_VALUE, bytes);
+        }
     }
 
     /** Everything an answer depends on: the event's identity and version, and the normalised query. */
     private record Key(String eventId, long version, Query query) {
+    }
+
+    /** One version of one event: what a snapshot is kept under. */
+    private record Version(String eventId, long version) {
     }
 
     private final DSLContext dsl;
@@ -70,6 +86,7 @@ public final class RecommendationService {
     private final SlotMatcher matcher;
     private final ObjectMapper mapper;
     private final Cache<Key, byte[]> cache;
+    private final Cache<Version, Snapshot> loaded;
     private final CoalescedReads<String, Optional<Long>> versions;
     private final CoalescedReads<String, Optional<Snapshot>> snapshots;
     private final Timer computeTime;
@@ -98,8 +115,12 @@ public final class RecommendationService {
         this.versions = new CoalescedReads<>(id -> events.version(dsl, id));
         this.snapshots = new CoalescedReads<>(this::load);
         this.cache = cacheBytes <= 0 ? null : Caffeine.newBuilder()
-                .maximumWeight(cacheBytes)
+                .maximumWeight(cacheBytes - cacheBytes / 4)
                 .weigher((Key key, byte[] json) -> json.length + 128)
+                .build();
+        this.loaded = cacheBytes <= 0 ? null : Caffeine.newBuilder()
+                .maximumWeight(cacheBytes / 4)
+                .weigher((Version key, Snapshot snapshot) -> snapshot.weight())
                 .build();
     }
 
@@ -123,8 +144,17 @@ public final class RecommendationService {
                 return new Answer(etag, Optional.of(cached));
             }
             cacheMisses.increment();
+            Snapshot kept = loaded.getIfPresent(new Version(eventId, version));
+            if (kept != null) {
+                byte[] json = write(kept, query);
+                cache.put(new Key(eventId, version, query), json);
+                return new Answer(etag, Optional.of(json));
+            }
         }
         Snapshot snapshot = snapshots.get(eventId).orElseThrow(() -> EventService.notFound(eventId));
+        if (loaded != null) {
+            loaded.put(new Version(eventId, snapshot.event().version()), snapshot);
+        }
         Event event = snapshot.event();
         String etag = etag(event.version(), query);
         if (EntityTags.noneMatchHits(ifNoneMatch, etag)) {
@@ -172,7 +202,7 @@ public final class RecommendationService {
      * field order of docs/openapi.yaml (Recommendations, Slot). Local twins appear only when
      * the query names a zone; {@code emptyReason} is null exactly when there are slots.
      */
-    byte[] write(Snapshot snapshot, Query query) {
+    private byte[] write(Snapshot snapshot, Query query) {
         Event event = snapshot.event();
         List<Participant> people = snapshot.participants();
         long started = System.nanoTime();

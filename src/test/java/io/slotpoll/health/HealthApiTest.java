@@ -12,6 +12,7 @@ import io.slotpoll.App;
 import io.slotpoll.db.Database;
 import io.slotpoll.db.EmbeddedMariaDb;
 import io.slotpoll.testing.ApiClient;
+import io.slotpoll.testing.Eventually;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -126,11 +127,13 @@ class HealthApiTest {
                 return null;
             }));
         }
-        Thread.sleep(1500);
+        Eventually.await(Duration.ofSeconds(60), "20 writes acknowledged before the outage",
+                () -> acknowledged.size() >= 20);
         int beforeOutage = acknowledged.size();
         server.stopServer();
         try {
-            Thread.sleep(4000);
+            Eventually.await(Duration.ofSeconds(60), "a write answered 503 during the outage",
+                    () -> statuses.containsKey(503));
             assertProblem(client.get("/health/ready").send(), 503);
             assertThat(client.get("/health").send().body()).isEqualTo("{\"status\":\"up\",\"database\":\"down\"}");
         } finally {
@@ -138,7 +141,8 @@ class HealthApiTest {
         }
         awaitReady();
         int afterRecovery = acknowledged.size();
-        Thread.sleep(1500);
+        Eventually.await(Duration.ofSeconds(60), "20 more writes acknowledged after recovery",
+                () -> acknowledged.size() >= afterRecovery + 20);
         running.set(false);
         for (Future<?> f : work) {
             f.get();

@@ -7,6 +7,7 @@ import io.slotpoll.testing.TestApp;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
@@ -20,8 +21,8 @@ class ServerErrorsTest {
 
     @Test
     void a_patch_with_a_malformed_uri_gets_a_problem_body_too() throws Exception {
-        String response = raw("PATCH /api/v1/events/%C0%AF%FF HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
-                + "Content-Length: 0\r\n\r\n");
+        String response = raw(String.join("\r\n", "PATCH /api/v1/events/%C0%AF%FF HTTP/1.1", "Host: localhost",
+                "Connection: close", "Content-Length: 0", "", ""));
         assertThat(response).startsWith("HTTP/1.1 400 ");
         assertThat(response).containsIgnoringCase("Content-Type: application/problem+json");
         assertThat(response).contains("\"status\":400", "X-Content-Type-Options: nosniff");
@@ -56,7 +57,7 @@ class ServerErrorsTest {
     }
 
     private static String raw(String request) throws Exception {
-        try (Socket socket = new Socket("127.0.0.1", APP.port())) {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), APP.port())) {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
             out.write(request.getBytes(StandardCharsets.US_ASCII));

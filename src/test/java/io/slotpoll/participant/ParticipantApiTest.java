@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.slotpoll.testing.ApiClient;
 import io.slotpoll.testing.TestApp;
+import io.slotpoll.testing.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -69,6 +70,38 @@ class ParticipantApiTest {
         assertThat(one.header("ETag")).isEqualTo("\"1\"");
         assertThat(one.json()).isEqualTo(listed.get(0));
         assertThat(client.get("/api/v1/events/" + eventId).send().json().path("participantCount").asInt()).isEqualTo(1);
+    }
+
+    /**
+     * Regression: the list used to repeat a participant once per window when the row keys
+     * left the JVM's boxed-Long cache (-128..127), which every schema here does, since test
+     * counters start at {@link TestDatabase#FIRST_ROW_ID}; recommendations counted the copies.
+     */
+    @Test
+    void lists_each_participant_once_whatever_its_row_id_and_window_count() {
+        for (int i = 0; i < 6; i++) {
+            join(client, eventId, participant("P" + i, "America/New_York",
+                    window("2027-01-12T09:00", "2027-01-12T10:00"),
+                    window("2027-01-12T11:00", "2027-01-12T12:00", "ifneedbe"),
+                    window("2027-01-12T13:00", "2027-01-12T14:00"),
+                    window("2027-01-12T15:00", "2027-01-12T16:00")));
+        }
+        long firstSeq = APP.database().dsl().resultQuery(
+                "select min(seq) from participant where event_id = ?", eventId).fetchOne(0, Long.class);
+        assertThat(firstSeq).isGreaterThanOrEqualTo(TestDatabase.FIRST_ROW_ID);
+
+        JsonNode listed = client.get(participants()).send().json();
+        assertThat(listed.findValuesAsText("name")).containsExactly("P0", "P1", "P2", "P3", "P4", "P5");
+        for (JsonNode p : listed) {
+            assertThat(p.path("availability")).hasSize(4);
+        }
+        JsonNode ranked = client.get("/api/v1/events/" + eventId + "/recommendations?limit=1").send().json();
+        assertThat(ranked.path("participantCount").asInt()).isEqualTo(6);
+        JsonNode best = ranked.path("recommendations").get(0);
+        assertThat(best.path("start").asText()).isEqualTo("2027-01-12T14:00:00Z");
+        assertThat(best.path("availableCount").asInt()).isEqualTo(6);
+        assertThat(best.path("unavailableCount").asInt()).isEqualTo(0);
+        assertThat(best.path("score").asDouble()).isEqualTo(1.0);
     }
 
     @Test

@@ -159,7 +159,7 @@ public final class ApiClient {
                 request.withBody(body);
             }
             if (query != null) {
-                for (String pair : query.split("&")) {
+                for (String pair : query.split("&", -1)) {
                     String[] kv = pair.split("=", 2);
                     request.withQueryParam(URLDecoder.decode(kv[0], StandardCharsets.UTF_8),
                             kv.length > 1 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");

@@ -45,7 +45,7 @@ public final class ServiceProcess {
 
     /** Waits up to 120 s for {@code /health/ready} to answer 200; fails if the process exits first. */
     public static void awaitReady(int port, Process process) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
         while (System.nanoTime() < deadline) {
             assertThat(process.isAlive()).as("the service exited early").isTrue();
             try {

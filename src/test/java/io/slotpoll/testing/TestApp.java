@@ -1,6 +1,8 @@
 package io.slotpoll.testing;
 
 import io.slotpoll.App;
+import io.slotpoll.db.Database;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -13,6 +15,7 @@ public final class TestApp extends TestDatabase {
     public static final String BASE_URL = "https://slotpoll.example";
 
     private final UnaryOperator<App.Options> options;
+    private final Consumer<Database> before;
     private App app;
     private ApiClient client;
 
@@ -22,12 +25,19 @@ public final class TestApp extends TestDatabase {
 
     /** An app whose default options (no rate limits, no CORS) are changed by {@code options}. */
     public TestApp(UnaryOperator<App.Options> options) {
+        this(options, database -> { });
+    }
+
+    /** An app over a schema that {@code before} fills (after migrating) before the app starts. */
+    public TestApp(UnaryOperator<App.Options> options, Consumer<Database> before) {
         this.options = options;
+        this.before = before;
     }
 
     @Override
     public void beforeAll(ExtensionContext context) {
         super.beforeAll(context);
+        before.accept(database());
         app = App.start(database(), 0, options.apply(App.Options.defaults(BASE_URL)));
         client = new ApiClient("http://127.0.0.1:" + app.port());
     }

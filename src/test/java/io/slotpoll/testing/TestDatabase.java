@@ -1,6 +1,7 @@
 package io.slotpoll.testing;
 
 import io.slotpoll.db.Database;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
@@ -26,6 +27,28 @@ public class TestDatabase implements BeforeAllCallback, AfterAllCallback {
                 + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
         server.execute("CREATE DATABASE `" + name + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
         database = Database.connect(url(), server.user(), server.password(), 8, Optional.empty());
+        agedCounters(database, name);
+    }
+
+    /**
+     * Where every auto-increment counter of a test schema starts: above 2^32, as in a
+     * database that has been in use for years, so that ids outside the JVM's small-value
+     * cache and beyond an int's range are what every test sees.
+     */
+    public static final long FIRST_ROW_ID = 5_000_000_000L;
+
+    /** Moves every auto-increment counter of {@code schema} to {@link #FIRST_ROW_ID}. */
+    static void agedCounters(Database database, String schema) {
+        List<String> tables = database.dsl().resultQuery(
+                        "select table_name from information_schema.columns where table_schema = ? and extra like ?",
+                        schema, "%auto_increment%")
+                .fetch(0, String.class);
+        if (tables.isEmpty()) {
+            throw new IllegalStateException("no auto-increment column in schema " + schema + ": is it migrated?");
+        }
+        for (String table : tables) {
+            database.dsl().execute("ALTER TABLE `" + table + "` AUTO_INCREMENT = " + FIRST_ROW_ID);
+        }
     }
 
     @Override

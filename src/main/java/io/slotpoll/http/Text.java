@@ -1,0 +1,96 @@
+package io.slotpoll.http;
+
+/**
+ * What text a person may send. A label (a name, a title: one line that others read and
+ * compare) is trimmed of Unicode whitespace at both ends (NBSP and the other space
+ * separators too, not only ASCII), may not hold control or format characters (NUL, ANSI
+ * escapes, newlines, zero-width spaces, BOMs, bidi overrides such as
+ * {@code abc\u202Egpj.exe}), unassigned code points or line separators, and must show at
+ * least one visible character. Free text (a description) may hold tabs and line breaks,
+ * but no other control character and no bidi control.
+ */
+public final class Text {
+
+    private Text() {
+    }
+
+    /** {@code text} without leading and trailing whitespace, by any Unicode definition of it. */
+    public static String trim(String text) {
+        int start = 0;
+        int end = text.length();
+        while (start < end && isSpace(text.codePointAt(start))) {
+            start += Character.charCount(text.codePointAt(start));
+        }
+        while (end > start && isSpace(text.codePointBefore(end))) {
+            end -= Character.charCount(text.codePointBefore(end));
+        }
+        return text.substring(start, end);
+    }
+
+    /** Why a trimmed label is refused, or null if it is fine. */
+    public static String labelProblem(String label) {
+        boolean visible = false;
+        for (int i = 0; i < label.length(); ) {
+            int c = label.codePointAt(i);
+            i += Character.charCount(c);
+            String why = forbidden(c, false);
+            if (why != null) {
+                return why;
+            }
+            if (!isSpace(c) && !isMark(c)) {
+                visible = true;
+            }
+        }
+        return visible ? null : "must contain a visible character";
+    }
+
+    /** Why free text is refused, or null if it is fine. */
+    public static String freeTextProblem(String text) {
+        for (int i = 0; i < text.length(); ) {
+            int c = text.codePointAt(i);
+            i += Character.charCount(c);
+            String why = forbidden(c, true);
+            if (why != null) {
+                return why;
+            }
+        }
+        return null;
+    }
+
+    private static String forbidden(int c, boolean lineBreaksAllowed) {
+        if (lineBreaksAllowed && (c == '\t' || c == '\n' || c == '\r')) {
+            return null;
+        }
+        if (isBidiControl(c)) {
+            return "must not contain bidirectional control characters (" + codePoint(c) + ")";
+        }
+        return switch (Character.getType(c)) {
+            case Character.CONTROL -> "must not contain control characters (" + codePoint(c) + ")";
+            case Character.FORMAT -> lineBreaksAllowed ? null
+                    : "must not contain invisible format characters (" + codePoint(c) + ")";
+            case Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR -> lineBreaksAllowed ? null
+                    : "must be a single line (" + codePoint(c) + ")";
+            case Character.UNASSIGNED -> "must not contain unassigned code points (" + codePoint(c) + ")";
+            default -> null;
+        };
+    }
+
+    private static boolean isBidiControl(int c) {
+        return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) || c == 0x200E || c == 0x200F
+                || c == 0x061C;
+    }
+
+    private static boolean isSpace(int c) {
+        return Character.isWhitespace(c) || Character.isSpaceChar(c);
+    }
+
+    private static boolean isMark(int c) {
+        int type = Character.getType(c);
+        return type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK
+                || type == Character.COMBINING_SPACING_MARK;
+    }
+
+    private static String codePoint(int c) {
+        return String.format(java.util.Locale.ROOT, "U+%04X", c);
+    }
+}
