@@ -22,14 +22,12 @@ public final class IntervalTree {
     }
 
     private final long[] starts;
-    private final long[] ends;
     private final int[] tags;
     private final long[] maxEnd;
     private final int leaves;
 
     private IntervalTree(long[] starts, long[] ends, int[] tags) {
         this.starts = starts;
-        this.ends = ends;
         this.tags = tags;
         int size = 1;
         while (size < Math.max(1, starts.length)) {

@@ -40,7 +40,7 @@ class IntervalTreeTest {
             }
             IntervalTree tree = builder.build();
             for (int q = 0; q < 50; q++) {
-                long from = random.nextInt(260) - 20;
+                long from = random.nextInt(260) - 20L;
                 long to = from + 1 + random.nextInt(60);
                 List<Integer> expected = new ArrayList<>();
                 for (int i = 0; i < n; i++) {

@@ -67,7 +67,7 @@ class SlotMatcherPropertyTest {
     }
 
     private static Interval interval(Random random, int min, int max, int maxLength) {
-        long start = min + random.nextInt(max - min + 1);
+        long start = (long) min + random.nextInt(max - min + 1);
         return new Interval(start, start + 1 + random.nextInt(maxLength));
     }
 }
