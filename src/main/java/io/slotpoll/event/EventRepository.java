@@ -90,11 +90,27 @@ public final class EventRepository {
         }
     }
 
-    /** Records a change that can alter recommendations (a participant joined, changed or left). */
-    public void bumpVersion(DSLContext dsl, String id, Instant now) {
+    /** What the event's participants hold together: availability windows and name bytes. */
+    public record Usage(int windows, long nameBytes) {
+    }
+
+    /** The event's usage as its row keeps it; the caller holds the row lock. */
+    public Usage usage(DSLContext dsl, String id) {
+        return dsl.select(EVENT.WINDOW_COUNT, EVENT.NAME_BYTES).from(EVENT).where(EVENT.ID.eq(id))
+                .fetchOptional(r -> new Usage(r.value1(), r.value2()))
+                .orElse(new Usage(0, 0));
+    }
+
+    /**
+     * Records a change that can alter recommendations (a participant joined, changed or
+     * left) and what it did to the event's usage.
+     */
+    public void bumpVersion(DSLContext dsl, String id, Instant now, Usage delta) {
         dsl.update(EVENT)
                 .set(EVENT.VERSION, EVENT.VERSION.plus(1))
                 .set(EVENT.UPDATED_AT, now)
+                .set(EVENT.WINDOW_COUNT, EVENT.WINDOW_COUNT.plus(delta.windows()))
+                .set(EVENT.NAME_BYTES, EVENT.NAME_BYTES.plus(delta.nameBytes()))
                 .where(EVENT.ID.eq(id))
                 .execute();
     }

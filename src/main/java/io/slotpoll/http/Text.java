@@ -1,5 +1,7 @@
 package io.slotpoll.http;
 
+import java.util.Objects;
+
 /**
  * What text a person may send. A label (a name, a title: one line that others read and
  * compare) is trimmed of Unicode whitespace at both ends (NBSP and the other space
@@ -29,32 +31,21 @@ public final class Text {
 
     /** Why a trimmed label is refused, or null if it is fine. */
     public static String labelProblem(String label) {
-        boolean visible = false;
-        for (int i = 0; i < label.length(); ) {
-            int c = label.codePointAt(i);
-            i += Character.charCount(c);
-            String why = forbidden(c, false);
-            if (why != null) {
-                return why;
-            }
-            if (!isSpace(c) && !isMark(c)) {
-                visible = true;
-            }
+        String why = firstForbidden(label, false);
+        if (why != null) {
+            return why;
         }
-        return visible ? null : "must contain a visible character";
+        return label.codePoints().anyMatch(c -> !isSpace(c) && !isMark(c)) ? null : "must contain a visible character";
     }
 
     /** Why free text is refused, or null if it is fine. */
     public static String freeTextProblem(String text) {
-        for (int i = 0; i < text.length(); ) {
-            int c = text.codePointAt(i);
-            i += Character.charCount(c);
-            String why = forbidden(c, true);
-            if (why != null) {
-                return why;
-            }
-        }
-        return null;
+        return firstForbidden(text, true);
+    }
+
+    private static String firstForbidden(String text, boolean lineBreaksAllowed) {
+        return text.codePoints().mapToObj(c -> forbidden(c, lineBreaksAllowed)).filter(Objects::nonNull)
+                .findFirst().orElse(null);
     }
 
     private static String forbidden(int c, boolean lineBreaksAllowed) {

@@ -127,11 +127,6 @@ public final class ParticipantRepository {
                 r.get(6, Instant.class), r.get(7, Instant.class));
     }
 
-    /** How many availability windows the event's participants hold together (an index range count). */
-    public int windowCount(DSLContext dsl, String eventId) {
-        return dsl.fetchCount(AVAILABILITY_WINDOW, AVAILABILITY_WINDOW.EVENT_ID.eq(eventId));
-    }
-
     public boolean existsWithToken(DSLContext dsl, String eventId, byte[] tokenHash) {
         return dsl.fetchExists(PARTICIPANT, PARTICIPANT.EVENT_ID.eq(eventId).and(PARTICIPANT.EDIT_TOKEN_HASH.eq(tokenHash)));
     }

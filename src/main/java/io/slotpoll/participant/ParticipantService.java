@@ -11,6 +11,7 @@ import io.slotpoll.http.EntityTags;
 import io.slotpoll.http.PathIds;
 import io.slotpoll.http.ProblemType;
 import io.slotpoll.time.Times;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -41,6 +42,14 @@ public final class ParticipantService {
      * list and rank (docs/performance.md, "Worst requests within the limits").
      */
     public static final int WINDOWS_PER_EVENT_MAX = 50_000;
+
+    /**
+     * The most UTF-8 bytes all participant names of one event may take together: 64 bytes
+     * a name for 2,000 participants. Every ranking names each participant once per slot,
+     * so this bounds a 100-slot answer; a script that gives 2,000 participants names of
+     * 100 four-byte characters would otherwise make each such answer about 86 MB.
+     */
+    public static final long NAME_BYTES_PER_EVENT_MAX = 128 * 1024;
 
     private final DSLContext dsl;
     private final EventRepository events;
@@ -78,9 +87,10 @@ public final class ParticipantService {
                 throw new ApiException(ProblemType.EVENT_FULL, "event " + event.id() + " already has "
                         + event.participantCount() + " participants, the most an event may have");
             }
-            requireRoom(t, event, participant.availability().size(), 0);
+            EventRepository.Usage added = usage(participant);
+            requireRoom(t, event, added);
             participants.insert(t, event.id(), participant, Secrets.hash(token));
-            events.bumpVersion(t, event.id(), now);
+            events.bumpVersion(t, event.id(), now, added);
             hook.after(t, created);
         });
         return created;
@@ -113,7 +123,6 @@ public final class ParticipantService {
         List<AvailabilityWindow> merged = AvailabilityWindow.merge(availability);
         return write(eventId, participantId, token, ifMatch, (t, event, stored, now) -> {
             Participant p = stored.participant();
-            requireRoom(t, event, merged.size(), p.availability().size());
             participants.replaceAvailability(t, stored.seq(), stored.eventId(), merged);
             Participant changed = new Participant(p.id(), p.name(), zone, p.required(), merged, p.version() + 1,
                     p.createdAt(), now);
@@ -135,10 +144,11 @@ public final class ParticipantService {
     void delete(String eventId, String participantId, Optional<String> token) {
         write(eventId, participantId, token, null, (t, event, stored, now) -> {
             participants.delete(t, stored.seq());
-            return stored.participant();
+            return null;
         });
     }
 
+    /** A change to one participant under the event's lock; returns the participant as changed, null if deleted. */
     @FunctionalInterface
     private interface Write {
         Participant apply(DSLContext tx, Event event, ParticipantRepository.Stored stored, Instant now);
@@ -169,20 +179,38 @@ public final class ParticipantService {
                         + " does not match the participant's current version " + etag(stored.participant()));
             }
             Participant result = write.apply(t, event, stored, now);
-            events.bumpVersion(t, event.id(), now);
+            EventRepository.Usage before = usage(stored.participant());
+            EventRepository.Usage after = result == null ? new EventRepository.Usage(0, 0) : usage(result);
+            EventRepository.Usage delta = new EventRepository.Usage(after.windows() - before.windows(),
+                    after.nameBytes() - before.nameBytes());
+            requireRoom(t, event, delta);
+            events.bumpVersion(t, event.id(), now, delta);
             return result;
         });
     }
 
-    /** 409 if the event's windows, with {@code adding} instead of {@code replacing}, would pass the limit. */
-    private void requireRoom(DSLContext t, Event event, int adding, int replacing) {
-        if (adding <= replacing) {
+    private static EventRepository.Usage usage(Participant p) {
+        return new EventRepository.Usage(p.availability().size(), p.name().getBytes(StandardCharsets.UTF_8).length);
+    }
+
+    /**
+     * 409 if {@code delta} would take the event past a limit. Only growth is checked, so a
+     * change that shrinks what a participant holds is always accepted. The usage comes from
+     * the event row, which this transaction has locked.
+     */
+    private void requireRoom(DSLContext t, Event event, EventRepository.Usage delta) {
+        if (delta.windows() <= 0 && delta.nameBytes() <= 0) {
             return;
         }
-        int held = participants.windowCount(t, event.id());
-        if (held - replacing + adding > WINDOWS_PER_EVENT_MAX) {
-            throw new ApiException(ProblemType.EVENT_FULL, "event " + event.id() + " holds " + held
-                    + " availability windows; " + adding + " more would pass the " + WINDOWS_PER_EVENT_MAX
+        EventRepository.Usage held = events.usage(t, event.id());
+        if (delta.windows() > 0 && held.windows() + delta.windows() > WINDOWS_PER_EVENT_MAX) {
+            throw new ApiException(ProblemType.EVENT_FULL, "event " + event.id() + " holds " + held.windows()
+                    + " availability windows; " + delta.windows() + " more would pass the " + WINDOWS_PER_EVENT_MAX
+                    + " one event may hold");
+        }
+        if (delta.nameBytes() > 0 && held.nameBytes() + delta.nameBytes() > NAME_BYTES_PER_EVENT_MAX) {
+            throw new ApiException(ProblemType.EVENT_FULL, "the names of event " + event.id() + "'s participants take "
+                    + held.nameBytes() + " bytes; this name would pass the " + NAME_BYTES_PER_EVENT_MAX
                     + " one event may hold");
         }
     }

@@ -194,6 +194,29 @@ class ProbeFindingsApiTest {
         assertThat(gzipped.body().length).isLessThan(plain.length() / 5);
     }
 
+    @Test
+    void the_names_of_one_event_take_at_most_the_name_byte_limit() {
+        String long4ByteName = "\uD83D\uDE00".repeat(96);
+        int bytesEach = 96 * 4 + 4;
+        long fit = ParticipantService.NAME_BYTES_PER_EVENT_MAX / bytesEach;
+        for (int i = 0; i < fit; i++) {
+            join(client, eventId, participant(long4ByteName + String.format(Locale.ROOT, "%04d", i), "UTC"));
+        }
+        JsonNode full = assertProblem(client.post(participants()).json(participant(long4ByteName + "9999", "UTC")).send(),
+                409);
+        assertThat(full.path("type").asText()).endsWith("/event-full");
+        JsonNode shortName = join(client, eventId, participant("Al", "UTC"));
+        ObjectNode rename = ApiClient.object().put("name", long4ByteName + "9998");
+        assertProblem(client.patch(participants() + "/" + shortName.path("id").asText()).bearer(admin).json(rename).send(),
+                409);
+        assertThat(client.get(participants()).send().json()).hasSize((int) fit + 1);
+
+        JsonNode first = client.get(participants()).send().json().get(0);
+        assertThat(client.delete(participants() + "/" + first.path("id").asText()).bearer(admin).send().status())
+                .isEqualTo(204);
+        join(client, eventId, participant(long4ByteName + "9999", "UTC"));
+    }
+
     private static String gunzip(byte[] bytes) throws IOException {
         try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);

@@ -42,6 +42,12 @@ public final class AgedData {
             c.setAutoCommit(false);
             List<String> events = insertEvents(c, size.events(), random);
             insertParticipants(c, events, size.participants(), random);
+            try (PreparedStatement usage = c.prepareStatement("UPDATE event e SET"
+                    + " window_count = (SELECT COUNT(*) FROM availability_window w WHERE w.event_id = e.id),"
+                    + " name_bytes = (SELECT COALESCE(SUM(OCTET_LENGTH(p.name)), 0) FROM participant p"
+                    + " WHERE p.event_id = e.id)")) {
+                usage.executeUpdate();
+            }
             c.commit();
         } catch (SQLException e) {
             throw new IllegalStateException("cannot fill the aged schema", e);
