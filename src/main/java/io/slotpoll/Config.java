@@ -12,35 +12,76 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Configuration read once from the environment and validated before anything starts.
- * A blank variable counts as unset. Every message names the variable at fault.
+ * Configuration read once from the environment, validated before anything starts, as one
+ * tree of records: what the HTTP edge needs, where the database is, the per-event limits,
+ * how to shut down, what comes from AWS, and where metrics go. A blank variable counts as
+ * unset. Every message names the variable at fault. The README lists every variable.
  *
- * @param port          {@code PORT}, 0..65535 (0 picks a free port), default 8080
- * @param publicBaseUrl {@code PUBLIC_BASE_URL}, absolute http(s) URL for links, default {@code http://localhost:$PORT}
- * @param dataDir       {@code SLOTPOLL_DATA_DIR}, where the embedded database keeps its files, default {@code ./data}
- * @param database      {@code DB_URL}, {@code DB_USER}, {@code DB_PASSWORD}; empty means the embedded database
- * @param dbPoolSize    {@code DB_POOL_SIZE}, 1..200, default 10
- * @param recommendationCacheMb {@code RECOMMENDATION_CACHE_MB}, 0..4096, default 64; 0 turns the cache off
- * @param maxParticipants {@code PARTICIPANTS_PER_EVENT_MAX}, 1..100000, default 2000
- * @param rateLimits    {@code RATE_LIMIT_READS_PER_MINUTE} (default 600) and {@code RATE_LIMIT_WRITES_PER_MINUTE}
- *                      (default 60) per client, 0..1000000; 0 turns a limit off
- * @param trustProxy    {@code TRUST_PROXY}, {@code true} or {@code false} (default): take the client address
- *                      from {@code X-Forwarded-For}, as appended by the load balancer
- * @param corsOrigins   {@code CORS_ALLOWED_ORIGINS}, comma-separated origins such as {@code https://app.example};
- *                      empty (default) turns CORS off
- * @param drain         {@code SHUTDOWN_DRAIN_SECONDS}, 0..300, default 0: on SIGTERM, how long {@code /health}
- *                      answers 503 before the listener closes
- * @param grace         {@code SHUTDOWN_GRACE_SECONDS}, 0..300, default 20: how long in-flight requests may finish
- * @param dbSecretId    {@code DB_SECRET_ID}: a Secrets Manager secret (id or ARN) with the database login,
- *                      in the JSON RDS writes; excludes {@code DB_USER} and {@code DB_PASSWORD}
- * @param cloudwatchNamespace {@code CLOUDWATCH_NAMESPACE}: publish metrics to CloudWatch under it
- * @param prometheus    {@code METRICS_PROMETHEUS}, {@code true} or {@code false} (default): serve {@code /metrics}
- * @param logFormat     {@code LOG_FORMAT}, {@code json} (default, one JSON object per line) or {@code text}
+ * @param logFormat {@code LOG_FORMAT}, {@code json} (default, one JSON object per line) or {@code text}
  */
-public record Config(int port, String publicBaseUrl, Path dataDir, Optional<Jdbc> database, int dbPoolSize,
-        int recommendationCacheMb, int maxParticipants, RateLimiter.Limits rateLimits, boolean trustProxy,
-        List<String> corsOrigins, Duration drain, Duration grace, Optional<String> dbSecretId,
-        Optional<String> cloudwatchNamespace, boolean prometheus, String logFormat) {
+public record Config(Http http, Db db, Limits limits, Shutdown shutdown, Aws aws, Metrics metrics, String logFormat) {
+
+    /**
+     * The HTTP edge.
+     *
+     * @param port          {@code PORT}, 0..65535 (0 picks a free port), default 8080
+     * @param publicBaseUrl {@code PUBLIC_BASE_URL}, absolute http(s) URL for links, default {@code http://localhost:$PORT}
+     * @param rateLimits    {@code RATE_LIMIT_READS_PER_MINUTE} (default 600) and {@code RATE_LIMIT_WRITES_PER_MINUTE}
+     *                      (default 60) per client, 0..1000000; 0 turns a limit off
+     * @param trustProxy    {@code TRUST_PROXY}: take the client address from {@code X-Forwarded-For}
+     * @param corsOrigins   {@code CORS_ALLOWED_ORIGINS}, comma-separated origins; empty (default) turns CORS off
+     */
+    public record Http(int port, String publicBaseUrl, RateLimiter.Limits rateLimits, boolean trustProxy,
+            List<String> corsOrigins) {
+    }
+
+    /**
+     * Where the database is.
+     *
+     * @param jdbc     {@code DB_URL}, {@code DB_USER}, {@code DB_PASSWORD}; empty means the embedded database
+     *                 (or, with {@code DB_SECRET_ID}, the host the secret names)
+     * @param poolSize {@code DB_POOL_SIZE}, 1..200, default 10
+     * @param dataDir  {@code SLOTPOLL_DATA_DIR}, where the embedded database keeps its files, default {@code ./data}
+     */
+    public record Db(Optional<Jdbc> jdbc, int poolSize, Path dataDir) {
+    }
+
+    /**
+     * What one event may hold and what the service keeps in memory.
+     *
+     * @param maxParticipants {@code PARTICIPANTS_PER_EVENT_MAX}, 1..100000, default 2000
+     * @param cacheBytes      {@code RECOMMENDATION_CACHE_MB}, 0..4096 MiB, default 64; 0 turns the cache off
+     */
+    public record Limits(int maxParticipants, long cacheBytes) {
+    }
+
+    /**
+     * How a stop drains.
+     *
+     * @param drain {@code SHUTDOWN_DRAIN_SECONDS}, 0..300, default 0: on SIGTERM, how long {@code /health}
+     *              answers 503 before the listener closes
+     * @param grace {@code SHUTDOWN_GRACE_SECONDS}, 0..300, default 20: how long in-flight requests may finish
+     */
+    public record Shutdown(Duration drain, Duration grace) {
+    }
+
+    /**
+     * What comes from AWS.
+     *
+     * @param dbSecretId          {@code DB_SECRET_ID}: a Secrets Manager secret (id or ARN) with the database
+     *                            login, in the JSON RDS writes; excludes {@code DB_USER} and {@code DB_PASSWORD}
+     * @param cloudwatchNamespace {@code CLOUDWATCH_NAMESPACE}: publish metrics to CloudWatch under it
+     */
+    public record Aws(Optional<String> dbSecretId, Optional<String> cloudwatchNamespace) {
+    }
+
+    /**
+     * Where metrics go besides CloudWatch.
+     *
+     * @param prometheus {@code METRICS_PROMETHEUS}, {@code true} or {@code false} (default): serve {@code /metrics}
+     */
+    public record Metrics(boolean prometheus) {
+    }
 
     /** A JDBC target. The password never appears in {@link #toString()}. */
     public record Jdbc(String url, String user, String password) {
@@ -83,7 +124,7 @@ public record Config(int port, String publicBaseUrl, Path dataDir, Optional<Jdbc
         }
         int poolSize = integer(env, "DB_POOL_SIZE", 10, 1, 200);
         int cacheMb = integer(env, "RECOMMENDATION_CACHE_MB", 64, 0, 4096);
-        int maxParticipants = integer(env, "PARTICIPANTS_PER_EVENT_MAX", App.DEFAULT_MAX_PARTICIPANTS, 1, 100_000);
+        int maxParticipants = integer(env, "PARTICIPANTS_PER_EVENT_MAX", 2000, 1, 100_000);
         RateLimiter.Limits limits = new RateLimiter.Limits(
                 integer(env, "RATE_LIMIT_READS_PER_MINUTE", 600, 0, 1_000_000),
                 integer(env, "RATE_LIMIT_WRITES_PER_MINUTE", 60, 0, 1_000_000));
@@ -102,18 +143,9 @@ public record Config(int port, String publicBaseUrl, Path dataDir, Optional<Jdbc
         if (!logFormat.equals("json") && !logFormat.equals("text")) {
             throw new ConfigException("LOG_FORMAT must be json or text (was \"" + logFormat + "\")");
         }
-        return new Config(port, baseUrl, dataDir, database, poolSize, cacheMb, maxParticipants, limits, trustProxy,
-                origins, drain, grace, secretId, namespace, prometheus, logFormat);
-    }
-
-    /** The service's options from this configuration. */
-    public App.Options options() {
-        return App.Options.defaults(publicBaseUrl)
-                .withCacheBytes(recommendationCacheMb * 1024L * 1024L)
-                .withMaxParticipants(maxParticipants)
-                .withRateLimits(rateLimits, trustProxy)
-                .withCorsOrigins(corsOrigins)
-                .withShutdown(drain, grace);
+        return new Config(new Http(port, baseUrl, limits, trustProxy, origins), new Db(database, poolSize, dataDir),
+                new Limits(maxParticipants, cacheMb * 1024L * 1024L), new Shutdown(drain, grace),
+                new Aws(secretId, namespace), new Metrics(prometheus), logFormat);
     }
 
     private static boolean bool(Map<String, String> env, String name, boolean fallback) {

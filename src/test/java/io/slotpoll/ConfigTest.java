@@ -15,11 +15,11 @@ class ConfigTest {
     @Test
     void defaults_to_port_8080_the_embedded_database_and_localhost_links() {
         Config config = Config.fromEnvironment(Map.of());
-        assertThat(config.port()).isEqualTo(8080);
-        assertThat(config.publicBaseUrl()).isEqualTo("http://localhost:8080");
-        assertThat(config.dataDir()).isEqualTo(Path.of("data").toAbsolutePath());
-        assertThat(config.database()).isEmpty();
-        assertThat(config.dbPoolSize()).isEqualTo(10);
+        assertThat(config.http().port()).isEqualTo(8080);
+        assertThat(config.http().publicBaseUrl()).isEqualTo("http://localhost:8080");
+        assertThat(config.db().dataDir()).isEqualTo(Path.of("data").toAbsolutePath());
+        assertThat(config.db().jdbc()).isEmpty();
+        assertThat(config.db().poolSize()).isEqualTo(10);
     }
 
     @Test
@@ -27,17 +27,17 @@ class ConfigTest {
         Config config = Config.fromEnvironment(Map.of("PORT", "9000", "PUBLIC_BASE_URL", "https://poll.example.com/",
                 "DB_URL", "jdbc:mysql://db:3306/slotpoll", "DB_USER", "app", "DB_PASSWORD", "s3cret",
                 "SLOTPOLL_DATA_DIR", "/var/lib/slotpoll", "DB_POOL_SIZE", "20"));
-        assertThat(config.port()).isEqualTo(9000);
-        assertThat(config.publicBaseUrl()).isEqualTo("https://poll.example.com");
-        assertThat(config.database()).isEqualTo(Optional.of(new Config.Jdbc("jdbc:mysql://db:3306/slotpoll", "app", "s3cret")));
-        assertThat(config.database().orElseThrow().toString()).doesNotContain("s3cret");
-        assertThat(config.dataDir()).isEqualTo(Path.of("/var/lib/slotpoll"));
-        assertThat(config.dbPoolSize()).isEqualTo(20);
+        assertThat(config.http().port()).isEqualTo(9000);
+        assertThat(config.http().publicBaseUrl()).isEqualTo("https://poll.example.com");
+        assertThat(config.db().jdbc()).isEqualTo(Optional.of(new Config.Jdbc("jdbc:mysql://db:3306/slotpoll", "app", "s3cret")));
+        assertThat(config.db().jdbc().orElseThrow().toString()).doesNotContain("s3cret");
+        assertThat(config.db().dataDir()).isEqualTo(Path.of("/var/lib/slotpoll"));
+        assertThat(config.db().poolSize()).isEqualTo(20);
     }
 
     @Test
     void blank_values_count_as_unset() {
-        assertThat(Config.fromEnvironment(Map.of("PORT", " ", "DB_URL", "")).port()).isEqualTo(8080);
+        assertThat(Config.fromEnvironment(Map.of("PORT", " ", "DB_URL", "")).http().port()).isEqualTo(8080);
     }
 
     @Test
@@ -61,15 +61,15 @@ class ConfigTest {
     @Test
     void reads_the_guard_shutdown_and_aws_variables() {
         Config defaults = Config.fromEnvironment(Map.of());
-        assertThat(defaults.maxParticipants()).isEqualTo(2000);
-        assertThat(defaults.rateLimits()).isEqualTo(new RateLimiter.Limits(600, 60));
-        assertThat(defaults.trustProxy()).isFalse();
-        assertThat(defaults.corsOrigins()).isEmpty();
-        assertThat(defaults.drain()).isEqualTo(Duration.ZERO);
-        assertThat(defaults.grace()).isEqualTo(Duration.ofSeconds(20));
-        assertThat(defaults.dbSecretId()).isEmpty();
-        assertThat(defaults.cloudwatchNamespace()).isEmpty();
-        assertThat(defaults.prometheus()).isFalse();
+        assertThat(defaults.limits().maxParticipants()).isEqualTo(2000);
+        assertThat(defaults.http().rateLimits()).isEqualTo(new RateLimiter.Limits(600, 60));
+        assertThat(defaults.http().trustProxy()).isFalse();
+        assertThat(defaults.http().corsOrigins()).isEmpty();
+        assertThat(defaults.shutdown().drain()).isEqualTo(Duration.ZERO);
+        assertThat(defaults.shutdown().grace()).isEqualTo(Duration.ofSeconds(20));
+        assertThat(defaults.aws().dbSecretId()).isEmpty();
+        assertThat(defaults.aws().cloudwatchNamespace()).isEmpty();
+        assertThat(defaults.metrics().prometheus()).isFalse();
         assertThat(defaults.logFormat()).isEqualTo("json");
 
         Config config = Config.fromEnvironment(Map.ofEntries(Map.entry("PARTICIPANTS_PER_EVENT_MAX", "500"),
@@ -79,21 +79,18 @@ class ConfigTest {
                 Map.entry("DB_URL", "jdbc:mysql://db:3306/slotpoll"), Map.entry("DB_SECRET_ID", "arn:aws:secretsmanager:eu-west-1:1:secret:x"),
                 Map.entry("CLOUDWATCH_NAMESPACE", "Slotpoll/prod"), Map.entry("METRICS_PROMETHEUS", "true"),
                 Map.entry("LOG_FORMAT", "text")));
-        assertThat(config.maxParticipants()).isEqualTo(500);
-        assertThat(config.rateLimits()).isEqualTo(new RateLimiter.Limits(0, 30));
-        assertThat(config.trustProxy()).isTrue();
-        assertThat(config.corsOrigins()).containsExactly("https://app.example", "http://localhost:3000");
-        assertThat(config.drain()).isEqualTo(Duration.ofSeconds(25));
-        assertThat(config.grace()).isEqualTo(Duration.ofSeconds(10));
-        assertThat(config.dbSecretId()).contains("arn:aws:secretsmanager:eu-west-1:1:secret:x");
-        assertThat(config.database().orElseThrow().user()).isEmpty();
-        assertThat(config.cloudwatchNamespace()).contains("Slotpoll/prod");
-        assertThat(config.prometheus()).isTrue();
+        assertThat(config.limits().maxParticipants()).isEqualTo(500);
+        assertThat(config.http().rateLimits()).isEqualTo(new RateLimiter.Limits(0, 30));
+        assertThat(config.http().trustProxy()).isTrue();
+        assertThat(config.http().corsOrigins()).containsExactly("https://app.example", "http://localhost:3000");
+        assertThat(config.shutdown().drain()).isEqualTo(Duration.ofSeconds(25));
+        assertThat(config.shutdown().grace()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(config.aws().dbSecretId()).contains("arn:aws:secretsmanager:eu-west-1:1:secret:x");
+        assertThat(config.db().jdbc().orElseThrow().user()).isEmpty();
+        assertThat(config.aws().cloudwatchNamespace()).contains("Slotpoll/prod");
+        assertThat(config.metrics().prometheus()).isTrue();
         assertThat(config.logFormat()).isEqualTo("text");
-        App.Options options = config.options();
-        assertThat(options.maxParticipants()).isEqualTo(500);
-        assertThat(options.corsOrigins()).containsExactly("https://app.example", "http://localhost:3000");
-        assertThat(options.grace()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(config.limits().cacheBytes()).isEqualTo(64L * 1024 * 1024);
     }
 
     @Test

@@ -19,7 +19,6 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 public final class SecretCredentials implements CredentialSource {
 
     private static final Logger LOG = LoggerFactory.getLogger(SecretCredentials.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** What the secret holds; the password never appears in {@link #toString()}. */
     public record Secret(Login login, Optional<String> host, Optional<Integer> port, Optional<String> dbname) {
@@ -31,12 +30,17 @@ public final class SecretCredentials implements CredentialSource {
     }
 
     private final SecretsManagerClient client;
+    private final ObjectMapper json;
     private final String secretId;
     private volatile Secret secret;
 
-    /** Reads the secret once now; a secret that cannot be read or parsed stops the start. */
-    public SecretCredentials(SecretsManagerClient client, String secretId) {
+    /**
+     * Reads the secret once now, parsing it with the service's one JSON mapper ({@code json});
+     * a secret that cannot be read or parsed stops the start.
+     */
+    public SecretCredentials(SecretsManagerClient client, ObjectMapper json, String secretId) {
         this.client = client;
+        this.json = json;
         this.secretId = secretId;
         this.secret = fetch();
     }
@@ -62,13 +66,13 @@ public final class SecretCredentials implements CredentialSource {
 
     private Secret fetch() {
         String value = client.getSecretValue(request -> request.secretId(secretId)).secretString();
-        return parse(secretId, value);
+        return parse(json, secretId, value);
     }
 
-    static Secret parse(String secretId, String value) {
+    static Secret parse(ObjectMapper mapper, String secretId, String value) {
         JsonNode json;
         try {
-            json = value == null ? null : JSON.readTree(value);
+            json = value == null ? null : mapper.readTree(value);
         } catch (IOException e) {
             json = null;
         }

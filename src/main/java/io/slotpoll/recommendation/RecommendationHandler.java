@@ -1,12 +1,12 @@
 package io.slotpoll.recommendation;
 
 import io.javalin.http.Context;
-import io.slotpoll.http.PathIds;
+import io.javalin.validation.Validator;
 import io.slotpoll.http.Errors;
+import io.slotpoll.http.PathIds;
 import io.slotpoll.time.Zones;
 import java.time.ZoneId;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /** {@code GET /api/v1/events/{id}/recommendations}: validates the query, answers 200 or 304. */
 public final class RecommendationHandler {
@@ -14,7 +14,6 @@ public final class RecommendationHandler {
     public static final int DEFAULT_LIMIT = 10;
     public static final int MAX_LIMIT = 100;
     public static final int MAX_MIN_AVAILABLE = 1_000_000;
-    private static final Pattern INTEGER = Pattern.compile("-?[0-9]{1,10}");
 
     private final RecommendationService service;
 
@@ -48,20 +47,22 @@ public final class RecommendationHandler {
         ctx.result(answer.json().get());
     }
 
+    /**
+     * A whole-number query parameter, converted and range-checked by Javalin's validator;
+     * absent is {@code fallback}, anything else invalid is recorded under the parameter's name.
+     */
     private static int integer(Context ctx, String name, int fallback, int min, int max, Errors errors) {
         String text = ctx.queryParam(name);
         if (text == null) {
             return fallback;
         }
-        if (!INTEGER.matcher(text).matches()) {
-            errors.add(name, "must be an integer between " + min + " and " + max);
+        Validator<Integer> value = ctx.queryParamAsClass(name, Integer.class)
+                .check(v -> v >= min && v <= max, "out of range");
+        if (!value.errors().isEmpty()) {
+            errors.add(name, "must be an integer between " + min + " and " + max + " (was "
+                    + (text.length() <= 20 ? text : text.substring(0, 20) + "...") + ")");
             return fallback;
         }
-        long value = Long.parseLong(text);
-        if (value < min || value > max) {
-            errors.add(name, "must be between " + min + " and " + max + " (was " + value + ")");
-            return fallback;
-        }
-        return (int) value;
+        return value.get();
     }
 }

@@ -13,10 +13,12 @@ import ch.qos.logback.core.read.ListAppender;
 import io.slotpoll.App;
 import io.slotpoll.db.Database;
 import io.slotpoll.db.EmbeddedMariaDb;
+import io.slotpoll.http.Json;
 import io.slotpoll.metrics.Metrics;
 import io.slotpoll.testing.ApiClient;
 import io.slotpoll.testing.AwsStub;
 import io.slotpoll.testing.Eventually;
+import io.slotpoll.testing.TestApp;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -27,6 +29,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -90,10 +93,10 @@ class SecretRotationTest {
         captured.start();
         root.addAppender(captured);
         SecretsManagerClient client = aws.client(SecretsManagerClient.builder());
-        SecretCredentials credentials = new SecretCredentials(client, "slotpoll-db");
+        SecretCredentials credentials = new SecretCredentials(client, Json.newMapper(), "slotpoll-db");
         try (Database database = Database.connect(server.jdbcUrl("rotation"), credentials, 4, Optional.empty(),
                 Metrics.none().registry());
-                App app = App.start(database, "http://localhost", 0)) {
+                App app = App.start(database, TestApp.config(Map.of()))) {
             ApiClient api = new ApiClient("http://127.0.0.1:" + app.port());
             String id = createEvent(api, event("UTC", 60, window("2027-01-01T10:00", "2027-01-01T12:00"))).path("id").asText();
             assertThat(aws.calls()).hasSize(1);
@@ -141,11 +144,11 @@ class SecretRotationTest {
     @Test
     void a_secret_without_a_password_is_refused_without_echoing_it() {
         assertThat(org.assertj.core.api.Assertions.catchThrowable(() ->
-                SecretCredentials.parse("s", "{\"username\":\"app\",\"pass\":\"" + FIRST + "\"}")))
+                SecretCredentials.parse(Json.newMapper(), "s", "{\"username\":\"app\",\"pass\":\"" + FIRST + "\"}")))
                 .hasMessage("secret s has no \"password\"");
-        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> SecretCredentials.parse("s", FIRST)))
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> SecretCredentials.parse(Json.newMapper(), "s", FIRST)))
                 .hasMessage("secret s is not a JSON object (SecretString expected)");
-        SecretCredentials.Secret full = SecretCredentials.parse("s",
+        SecretCredentials.Secret full = SecretCredentials.parse(Json.newMapper(), "s",
                 "{\"username\":\"u\",\"password\":\"p\",\"host\":\"db.example\",\"port\":3307,\"dbname\":\"slots\"}");
         assertThat(full.jdbcUrl()).contains("jdbc:mysql://db.example:3307/slots");
         assertThat(full.login().toString()).isEqualTo("Login[user=u, password=****]");

@@ -11,12 +11,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.slotpoll.App;
 import io.slotpoll.testing.ApiClient;
+import io.slotpoll.testing.TestApp;
 import io.slotpoll.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TimeZone;
 import org.junit.jupiter.api.AfterAll;
@@ -47,7 +49,7 @@ class UtcStorageTest {
         TimeZone.setDefault(TimeZone.getTimeZone("Pacific/Chatham"));
         skewed = Database.connect(DB.url() + "&sessionVariables=time_zone='-09:30'&connectionTimeZone=Asia/Kolkata",
                 DB.server().user(), DB.server().password(), 2, Optional.empty());
-        app = App.start(skewed, "http://localhost", 0);
+        app = App.start(skewed, TestApp.config(Map.of()));
         client = new ApiClient("http://127.0.0.1:" + app.port());
     }
 

@@ -6,9 +6,10 @@ import static io.slotpoll.testing.Fixtures.window;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.slotpoll.App;
+import io.slotpoll.Config;
 import io.slotpoll.testing.ApiClient;
 import io.slotpoll.testing.TestApp;
-import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -21,9 +22,8 @@ class GuardApiTest {
     private static final String ORIGIN = "https://app.example";
 
     @RegisterExtension
-    static final TestApp APP = new TestApp(options -> options
-            .withRateLimits(new RateLimiter.Limits(5, 2), true)
-            .withCorsOrigins(List.of(ORIGIN)));
+    static final TestApp APP = new TestApp(Map.of("RATE_LIMIT_READS_PER_MINUTE", "5",
+            "RATE_LIMIT_WRITES_PER_MINUTE", "2", "TRUST_PROXY", "true", "CORS_ALLOWED_ORIGINS", ORIGIN));
 
     @Test
     void reads_beyond_the_limit_get_429_with_retry_after_and_other_clients_are_unaffected() {
@@ -62,8 +62,8 @@ class GuardApiTest {
 
     @Test
     void without_a_trusted_proxy_forwarded_addresses_are_ignored() {
-        App.Options options = App.Options.defaults(TestApp.BASE_URL).withRateLimits(new RateLimiter.Limits(3, 3), false);
-        try (App direct = App.start(APP.database(), 0, options)) {
+        Config config = TestApp.config(Map.of("RATE_LIMIT_READS_PER_MINUTE", "3", "RATE_LIMIT_WRITES_PER_MINUTE", "3"));
+        try (App direct = App.start(APP.database(), config)) {
             ApiClient client = new ApiClient("http://127.0.0.1:" + direct.port());
             for (int i = 0; i < 3; i++) {
                 assertProblem(client.get("/api/v1/events/none").header("X-Forwarded-For", "203.0.113." + i).send(), 404);
@@ -98,7 +98,7 @@ class GuardApiTest {
 
     @Test
     void cors_is_off_by_default() {
-        try (App plain = App.start(APP.database(), TestApp.BASE_URL, 0)) {
+        try (App plain = App.start(APP.database(), TestApp.config(Map.of()))) {
             ApiClient client = new ApiClient("http://127.0.0.1:" + plain.port());
             ApiClient.Response answer = client.get("/health").header("Origin", ORIGIN).send();
             assertThat(answer.header("Access-Control-Allow-Origin")).isNull();

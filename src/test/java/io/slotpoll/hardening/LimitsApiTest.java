@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.slotpoll.testing.ApiClient;
 import io.slotpoll.testing.TestApp;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class LimitsApiTest {
 
     @RegisterExtension
-    static final TestApp APP = new TestApp(options -> options.withMaxParticipants(3));
+    static final TestApp APP = new TestApp(Map.of("PARTICIPANTS_PER_EVENT_MAX", "3"));
 
     @Test
     void an_event_takes_at_most_the_configured_participants() {

@@ -13,6 +13,7 @@ import io.slotpoll.db.Database;
 import io.slotpoll.db.EmbeddedMariaDb;
 import io.slotpoll.testing.ApiClient;
 import io.slotpoll.testing.Eventually;
+import io.slotpoll.testing.TestApp;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -28,7 +30,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -50,7 +51,7 @@ class HealthApiTest {
         server = EmbeddedMariaDb.start(Path.of("target", "health-db-" + UUID.randomUUID()).toAbsolutePath());
         server.createDatabase("health");
         database = Database.connect(server.jdbcUrl("health"), "root", "", 4, Optional.empty());
-        app = App.start(database, "http://localhost", 0);
+        app = App.start(database, TestApp.config(Map.of()));
         client = new ApiClient("http://127.0.0.1:" + app.port());
     }
 

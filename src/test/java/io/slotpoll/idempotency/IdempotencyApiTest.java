@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.slotpoll.App;
+import io.slotpoll.metrics.Metrics;
 import io.slotpoll.testing.ApiClient;
 import io.slotpoll.testing.Concurrently;
 import io.slotpoll.testing.MutableClock;
@@ -17,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
@@ -31,7 +33,7 @@ class IdempotencyApiTest {
     private static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-11-22T08:00:00Z"));
 
     @RegisterExtension
-    static final TestApp APP = new TestApp(options -> options.withClock(CLOCK));
+    static final TestApp APP = new TestApp(Map.of(), CLOCK, database -> { });
 
     private static final ObjectNode EVENT = event("UTC", 60, window("2027-03-01T09:00", "2027-03-01T17:00"));
 
@@ -178,7 +180,7 @@ class IdempotencyApiTest {
     void a_key_works_across_instances_on_one_database() {
         String key = UUID.randomUUID().toString();
         ApiClient.Response first = APP.client().post("/api/v1/events").header("Idempotency-Key", key).json(EVENT).send();
-        try (App other = App.start(APP.database(), 0, App.Options.defaults(TestApp.BASE_URL).withClock(CLOCK))) {
+        try (App other = App.start(APP.database(), TestApp.config(Map.of()), CLOCK, Metrics.none())) {
             ApiClient.Response retry = new ApiClient("http://127.0.0.1:" + other.port()).post("/api/v1/events")
                     .header("Idempotency-Key", key).json(EVENT).send();
             assertThat(retry.body()).isEqualTo(first.body());

@@ -14,7 +14,9 @@ import io.slotpoll.App;
 import io.slotpoll.db.Database;
 import io.slotpoll.testing.ApiClient;
 import io.slotpoll.testing.AwsStub;
+import io.slotpoll.testing.TestApp;
 import io.slotpoll.testing.TestDatabase;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -44,7 +46,7 @@ class MetricsTest {
             Metrics metrics = Metrics.create(Optional.of("Slotpoll/Test"), Optional.of(client), Duration.ofSeconds(1), true);
             try (Database database = Database.connect(DB.url(), io.slotpoll.db.CredentialSource.fixed(DB.server().user(),
                     DB.server().password()), 4, Optional.empty(), metrics.registry());
-                    App app = App.start(database, 0, App.Options.defaults("http://localhost").withMetrics(metrics))) {
+                    App app = App.start(database, TestApp.config(Map.of()), Clock.systemUTC(), metrics)) {
                 ApiClient api = new ApiClient("http://127.0.0.1:" + app.port());
                 String id = createEvent(api, event("UTC", 60, window("2027-01-01T10:00", "2027-01-01T12:00"))).path("id").asText();
                 join(api, id, participant("Ana", "UTC", window("2027-01-01T10:00", "2027-01-01T11:00")));
@@ -82,7 +84,7 @@ class MetricsTest {
     @Test
     void without_prometheus_there_is_no_metrics_route() {
         try (Database database = Database.connect(DB.url(), DB.server().user(), DB.server().password(), 2, Optional.empty());
-                App app = App.start(database, "http://localhost", 0)) {
+                App app = App.start(database, TestApp.config(Map.of()))) {
             assertThat(new ApiClient("http://127.0.0.1:" + app.port()).get("/metrics").offContract().send().status())
                     .isEqualTo(404);
         }

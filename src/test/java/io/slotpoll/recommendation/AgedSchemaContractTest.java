@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.slotpoll.testing.AgedData;
 import io.slotpoll.testing.TestApp;
-import java.util.function.UnaryOperator;
+import java.time.Clock;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -19,7 +20,7 @@ class AgedSchemaContractTest extends RecommendationContract {
     static final AgedData.Size AGED = new AgedData.Size(2_000, 20_000);
 
     @RegisterExtension
-    static final TestApp APP = new TestApp(UnaryOperator.identity(), database -> AgedData.fill(database, AGED, 2038));
+    static final TestApp APP = new TestApp(Map.of(), Clock.systemUTC(), database -> AgedData.fill(database, AGED, 2038));
 
     @Override
     TestApp app() {
