@@ -69,11 +69,11 @@ public final class App implements AutoCloseable {
         JsonIo json = new JsonIo(Json.newMapper());
         EventRepository events = new EventRepository();
         ParticipantRepository participants = new ParticipantRepository();
-        Idempotency idempotency = new Idempotency(database.dsl(), clock);
+        Idempotency idempotency = new Idempotency(database.dsl(), clock, json.mapper());
         AtomicBoolean draining = new AtomicBoolean();
         String baseUrl = config.http().publicBaseUrl();
         HttpApi.Handlers handlers = new HttpApi.Handlers(
-                new EventHandler(new EventService(database.dsl(), events, participants, clock), json, baseUrl,
+                new EventHandler(new EventService(database.dsl(), events, clock), json, baseUrl,
                         idempotency),
                 new ParticipantHandler(new ParticipantService(database.dsl(), events, participants, clock,
                         config.limits().maxParticipants()), json, idempotency),

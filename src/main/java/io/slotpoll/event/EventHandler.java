@@ -2,16 +2,19 @@ package io.slotpoll.event;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
-import io.slotpoll.http.PathIds;
 import io.slotpoll.auth.BearerToken;
 import io.slotpoll.http.Errors;
-import io.slotpoll.idempotency.Idempotency;
 import io.slotpoll.http.JsonIo;
 import io.slotpoll.http.ObjectFields;
+import io.slotpoll.http.PathIds;
+import io.slotpoll.idempotency.Answer;
+import io.slotpoll.idempotency.Idempotency;
 import io.slotpoll.time.RequestTimes;
-import io.slotpoll.time.TimeWindow;
-import java.time.Instant;
+import io.slotpoll.time.RequestTimes.WindowBounds;
+import io.slotpoll.time.TimeBound;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,6 +25,7 @@ public final class EventHandler {
 
     private static final Set<String> CREATE_FIELDS = ObjectFields.names("title", "description", "durationMinutes",
             "slotStepMinutes", "timezone", "proposedWindows", "deadline");
+    private static final Set<String> WINDOW_FIELDS = ObjectFields.names("start", "end");
     private static final Set<String> PATCH_FIELDS = ObjectFields.names("title", "description", "durationMinutes",
             "slotStepMinutes", "timezone", "proposedWindows", "deadline", "status");
 
@@ -48,39 +52,42 @@ public final class EventHandler {
         EventRules.checkStep(step, "slotStepMinutes", errors);
         Optional<ZoneId> zone = RequestTimes.zone(body, "timezone", true);
         List<ObjectFields> items = body.objects("proposedWindows", true, 1, EventRules.WINDOWS_MAX);
-        List<TimeWindow> windows = items == null ? List.of() : EventService.parseWindows(items, zone);
-        if (duration != null && !errors.has("durationMinutes") && items != null) {
-            EventRules.checkWindows(windows, duration, "proposedWindows", errors);
-        }
-        Instant deadline = RequestTimes.instant(body, "deadline", false, zone);
-        errors.throwIfAny();
-
-        EventDraft draft = new EventDraft(title, description, duration,
-                step == null ? EventRules.DEFAULT_STEP : step, zone.orElseThrow(), windows, deadline);
-        idempotency.respond(ctx, "POST /api/v1/events", hook -> service.create(draft, hook), this::created);
+        List<WindowBounds> windows = items == null ? List.of() : windows(items);
+        TimeBound deadline = RequestTimes.bound(body, "deadline", false);
+        EventCommands.Create command = new EventCommands.Create(title, description, duration,
+                step == null ? EventRules.DEFAULT_STEP : step, zone, windows, deadline, errors);
+        idempotency.respond(ctx, "POST /api/v1/events", body.bytes(), tx -> created(service.create(tx, command)));
     }
 
-    private Idempotency.Rendered created(EventService.Created created) {
+    /** The window items as bounds, aligned with {@code items}: null where an item could not be read. */
+    static List<WindowBounds> windows(List<ObjectFields> items) {
+        List<WindowBounds> windows = new ArrayList<>(items.size());
+        for (ObjectFields item : items) {
+            item.allowOnly(WINDOW_FIELDS);
+            windows.add(RequestTimes.window(item));
+        }
+        return Collections.unmodifiableList(windows);
+    }
+
+    private Answer.Rendered created(EventService.Created created) {
         String id = created.event().id();
         ObjectNode answer = json.mapper().valueToTree(EventView.of(created.event()));
         answer.put("adminToken", created.adminToken());
         ObjectNode links = answer.putObject("links");
         links.put("participate", publicBaseUrl + "/api/v1/events/" + id + "/participants");
         links.put("admin", publicBaseUrl + "/api/v1/events/" + id);
-        return new Idempotency.Rendered(new Idempotency.Answer(201, Map.of("Location", "/api/v1/events/" + id),
-                json.bytes(answer)), Idempotency.Owner.event(id));
+        return new Answer.Rendered(new Answer(201, Map.of("Location", "/api/v1/events/" + id),
+                json.bytes(answer)), Answer.Owner.event(id));
     }
 
     public void get(Context ctx) {
         json.write(ctx, 200, EventView.of(service.get(PathIds.event(ctx))));
     }
 
+    /** Reads the whole body into a command; the service checks 404, then 401/403, then the body. */
     public void patch(Context ctx) {
-        String id = PathIds.event(ctx);
-        Optional<String> token = BearerToken.from(ctx);
-        service.authorize(id, token);
         Errors errors = new Errors();
-        ObjectFields body = json.read(ctx, errors).allowOnly(PATCH_FIELDS);
+        ObjectFields body = json.readLater(ctx, errors).allowOnly(PATCH_FIELDS);
         Optional<String> title = Optional.empty();
         if (body.isPresent("title")) {
             title = Optional.ofNullable(body.string("title", true, EventRules.TITLE_MAX, true));
@@ -103,17 +110,21 @@ public final class EventHandler {
         if (body.isPresent("timezone")) {
             zone = RequestTimes.zone(body, "timezone", true);
         }
-        Optional<List<ObjectFields>> windows = Optional.empty();
+        Optional<List<WindowBounds>> windows = Optional.empty();
         if (body.isPresent("proposedWindows")) {
-            windows = Optional.ofNullable(body.objects("proposedWindows", true, 1, EventRules.WINDOWS_MAX));
+            windows = Optional.ofNullable(body.objects("proposedWindows", true, 1, EventRules.WINDOWS_MAX))
+                    .map(EventHandler::windows);
+        }
+        Optional<Optional<TimeBound>> deadline = Optional.empty();
+        if (body.isPresent("deadline")) {
+            deadline = Optional.of(Optional.ofNullable(RequestTimes.bound(body, "deadline", false)));
         }
         Optional<EventStatus> status = Optional.empty();
         if (body.isPresent("status")) {
             status = Optional.ofNullable(body.oneOf("status", true, EventStatus.WIRE_VALUES)).map(EventStatus::fromWire);
         }
-        EventChanges changes = new EventChanges(title, description, duration, step, zone, windows,
-                body.isPresent("deadline"), status, body);
-        Event event = service.patch(id, token, changes, errors);
+        Event event = service.patch(new EventCommands.Patch(PathIds.event(ctx), BearerToken.from(ctx), title,
+                description, duration, step, zone, windows, deadline, status, errors));
         json.write(ctx, 200, EventView.of(event));
     }
 

@@ -17,10 +17,10 @@ import java.util.Map;
 import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.InsertValuesStep4;
 import org.jooq.Record;
 import org.jooq.SelectConditionStep;
 import org.jooq.impl.DSL;
-import org.jooq.InsertValuesStep4;
 
 /** Stores events and their proposed windows. Methods take the {@link DSLContext} of the caller's transaction. */
 public final class EventRepository {
@@ -72,6 +72,11 @@ public final class EventRepository {
 
     private static final String VERSION_SQL = "select " + EVENT.VERSION.getName() + " from " + EVENT.getName()
             + " where " + EVENT.ID.getName() + " = ?";
+
+    /** Whether {@code tokenHash} is the edit token of one of the event's participants. */
+    public boolean hasParticipantToken(DSLContext dsl, String eventId, byte[] tokenHash) {
+        return dsl.fetchExists(PARTICIPANT, PARTICIPANT.EVENT_ID.eq(eventId).and(PARTICIPANT.EDIT_TOKEN_HASH.eq(tokenHash)));
+    }
 
     public Optional<byte[]> adminTokenHash(DSLContext dsl, String id) {
         return dsl.select(EVENT.ADMIN_TOKEN_HASH).from(EVENT).where(EVENT.ID.eq(id)).fetchOptional(EVENT.ADMIN_TOKEN_HASH);

@@ -2,13 +2,11 @@ package io.slotpoll.event;
 
 import io.slotpoll.auth.Access;
 import io.slotpoll.auth.Secrets;
-import io.slotpoll.db.TxHook;
 import io.slotpoll.http.ApiException;
 import io.slotpoll.http.Errors;
-import io.slotpoll.http.ObjectFields;
 import io.slotpoll.http.PathIds;
-import io.slotpoll.participant.ParticipantRepository;
 import io.slotpoll.time.RequestTimes;
+import io.slotpoll.time.RequestTimes.WindowBounds;
 import io.slotpoll.time.TimeWindow;
 import java.time.Clock;
 import java.time.Instant;
@@ -28,71 +26,69 @@ public final class EventService {
 
     private final DSLContext dsl;
     private final EventRepository events;
-    private final ParticipantRepository participants;
     private final Clock clock;
 
-    public EventService(DSLContext dsl, EventRepository events, ParticipantRepository participants, Clock clock) {
+    public EventService(DSLContext dsl, EventRepository events, Clock clock) {
         this.dsl = dsl;
         this.events = events;
-        this.participants = participants;
         this.clock = clock;
     }
 
-    Created create(EventDraft draft, TxHook<Created> hook) {
+    /**
+     * Creates the event in the caller's transaction {@code tx} (the idempotency wrapper owns
+     * it): resolves its times in the body's zone, checks the rules, then inserts.
+     */
+    Created create(DSLContext tx, EventCommands.Create c) {
+        List<TimeWindow> windows = resolve(c.proposedWindows(), c.timezone(), c.errors());
+        Instant deadline = c.deadline() == null ? null
+                : RequestTimes.resolve(c.deadline(), c.timezone(), "deadline", c.errors());
+        if (c.durationMinutes() != null && !c.errors().has("durationMinutes") && !c.proposedWindows().isEmpty()) {
+            EventRules.checkWindows(windows, c.durationMinutes(), "proposedWindows", c.errors());
+        }
+        c.errors().throwIfAny();
         Instant now = now();
         String token = Secrets.newToken();
-        Event event = new Event(Secrets.newId(), draft.title(), draft.description(), draft.durationMinutes(),
-                draft.slotStepMinutes(), draft.timezone(), draft.proposedWindows(), draft.deadline(),
-                EventStatus.OPEN, 1, 0, now, now);
-        Created created = new Created(event, token);
-        dsl.transaction(tx -> {
-            hook.before(tx.dsl());
-            events.insert(tx.dsl(), event, Secrets.hash(token));
-            hook.after(tx.dsl(), created);
-        });
-        return created;
+        Event event = new Event(Secrets.newId(), c.title(), c.description(), c.durationMinutes(), c.slotStepMinutes(),
+                c.timezone().orElseThrow(), windows, deadline, EventStatus.OPEN, 1, 0, now, now);
+        events.insert(tx, event, Secrets.hash(token));
+        return new Created(event, token);
     }
 
     Event get(String id) {
         return events.find(dsl, id).orElseThrow(() -> notFound(id));
     }
 
-    /** Checks the admin token before the body is read: 404, then 401 or 403. */
-    void authorize(String id, Optional<String> token) {
-        requireAdmin(dsl, id, token);
-    }
-
-    Event patch(String id, Optional<String> token, EventChanges changes, Errors errors) {
+    /**
+     * One transaction: the event (404), the admin token (401/403), then the body (400, the
+     * times resolved in the patch's zone if it names one, else the event's), then the change.
+     */
+    Event patch(EventCommands.Patch p) {
         return dsl.transactionResult(tx -> {
             DSLContext t = tx.dsl();
-            Event current = events.findForUpdate(t, id).orElseThrow(() -> notFound(id));
-            requireAdmin(t, id, token);
-            ZoneId zone = changes.timezone().orElse(current.timezone());
-            List<TimeWindow> windows = current.proposedWindows();
-            if (changes.proposedWindows().isPresent()) {
-                windows = parseWindows(changes.proposedWindows().get(), Optional.of(zone));
-            }
-            Instant deadline = current.deadline();
-            if (changes.deadlineGiven()) {
-                deadline = RequestTimes.instant(changes.body(), "deadline", false, Optional.of(zone));
-            }
-            int duration = changes.durationMinutes().orElse(current.durationMinutes());
-            EventRules.checkWindows(windows, duration, "proposedWindows", errors);
-            errors.throwIfAny();
-            Event changed = new Event(id,
-                    changes.title().orElse(current.title()),
-                    changes.description().map(d -> d.orElse(null)).orElse(current.description()),
+            Event current = events.findForUpdate(t, p.eventId()).orElseThrow(() -> notFound(p.eventId()));
+            requireAdmin(t, p.eventId(), p.token());
+            Optional<ZoneId> zone = Optional.of(p.timezone().orElse(current.timezone()));
+            List<TimeWindow> windows = p.proposedWindows().map(bounds -> resolve(bounds, zone, p.errors()))
+                    .orElse(current.proposedWindows());
+            Instant deadline = p.deadline().isEmpty() ? current.deadline()
+                    : p.deadline().get().map(bound -> RequestTimes.resolve(bound, zone, "deadline", p.errors())).orElse(null);
+            int duration = p.durationMinutes().orElse(current.durationMinutes());
+            EventRules.checkWindows(windows, duration, "proposedWindows", p.errors());
+            p.errors().throwIfAny();
+            Event changed = new Event(current.id(),
+                    p.title().orElse(current.title()),
+                    p.description().map(d -> d.orElse(null)).orElse(current.description()),
                     duration,
-                    changes.slotStepMinutes().orElse(current.slotStepMinutes()),
-                    zone,
+                    p.slotStepMinutes().orElse(current.slotStepMinutes()),
+                    zone.orElseThrow(),
                     windows,
                     deadline,
-                    changes.status().orElse(current.status()),
+                    p.status().orElse(current.status()),
                     current.version() + 1,
                     current.participantCount(),
                     current.createdAt(),
                     now());
-            events.update(t, changed, changes.proposedWindows().isPresent());
+            events.update(t, changed, p.proposedWindows().isPresent());
             return changed;
         });
     }
@@ -110,19 +106,14 @@ public final class EventService {
 
     private void requireAdmin(DSLContext t, String id, Optional<String> token) {
         byte[] adminHash = events.adminTokenHash(t, id).orElseThrow(() -> notFound(id));
-        Access.requireAdmin(token, adminHash, hash -> participants.existsWithToken(t, id, hash));
+        Access.requireAdmin(token, adminHash, hash -> events.hasParticipantToken(t, id, hash));
     }
 
-    /**
-     * Reads window items whose local times are in {@code zone}; errors land in the items'
-     * error list. The result is aligned with {@code items}: null where a window could not
-     * be read, so later checks name the right index.
-     */
-    static List<TimeWindow> parseWindows(List<ObjectFields> items, Optional<ZoneId> zone) {
-        List<TimeWindow> windows = new ArrayList<>(items.size());
-        for (ObjectFields item : items) {
-            item.allowOnly(ObjectFields.names("start", "end"));
-            windows.add(RequestTimes.window(item, zone));
+    /** The windows in {@code zone}, aligned with {@code bounds}: null where a window did not resolve. */
+    private static List<TimeWindow> resolve(List<WindowBounds> bounds, Optional<ZoneId> zone, Errors errors) {
+        List<TimeWindow> windows = new ArrayList<>(bounds.size());
+        for (WindowBounds b : bounds) {
+            windows.add(b == null ? null : b.resolve(zone, errors));
         }
         return windows;
     }

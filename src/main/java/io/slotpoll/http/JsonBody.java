@@ -24,20 +24,11 @@ import java.util.Locale;
 public final class JsonBody {
 
     public static final int MAX_BYTES = 1 << 20;
-    private static final int MAX_PARSER_MESSAGE = 200;
 
     private final ObjectMapper mapper;
 
-    private static final String BYTES_ATTRIBUTE = "slotpoll.body";
-
     public JsonBody(ObjectMapper mapper) {
         this.mapper = mapper;
-    }
-
-    /** The raw body {@link #read} consumed from the request stream; empty if it read none. */
-    public static byte[] bytesRead(Context ctx) {
-        byte[] bytes = ctx.attribute(BYTES_ATTRIBUTE);
-        return bytes == null ? new byte[0] : bytes;
     }
 
     public ObjectFields read(Context ctx, Errors errors) {
@@ -47,7 +38,6 @@ public final class JsonBody {
             throw tooLarge();
         }
         byte[] bytes = readAtMost(ctx);
-        ctx.attribute(BYTES_ATTRIBUTE, bytes);
         if (bytes.length == 0) {
             throw ApiException.invalid("body", "a JSON object is required");
         }
@@ -56,16 +46,16 @@ public final class JsonBody {
         try {
             node = mapper.readTree(text);
         } catch (StreamConstraintsException e) {
-            throw malformed("exceeds a parser limit: " + shorten(e.getOriginalMessage()));
+            throw malformed("exceeds a parser limit: " + Text.shorten(e.getOriginalMessage()));
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? ""
                     : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-            throw malformed("is not valid JSON" + where + ": " + shorten(e.getOriginalMessage()));
+            throw malformed("is not valid JSON" + where + ": " + Text.shorten(e.getOriginalMessage()));
         }
         if (node == null || !node.isObject()) {
             throw ApiException.invalid("body", "must be a JSON object");
         }
-        return new ObjectFields((ObjectNode) node, "", errors);
+        return ObjectFields.root((ObjectNode) node, bytes, errors);
     }
 
     /**
@@ -97,7 +87,7 @@ public final class JsonBody {
         String mediaType = parts[0].trim().toLowerCase(Locale.ROOT);
         if (!mediaType.equals("application/json")) {
             throw new ApiException(ProblemType.UNSUPPORTED_MEDIA_TYPE,
-                    "Content-Type must be application/json, not " + shorten(mediaType));
+                    "Content-Type must be application/json, not " + Text.shorten(mediaType));
         }
         for (int i = 1; i < parts.length; i++) {
             String[] param = parts[i].trim().split("=", 2);
@@ -105,7 +95,7 @@ public final class JsonBody {
                 String charset = param.length > 1 ? param[1].trim().replace("\"", "") : "";
                 if (!charset.equalsIgnoreCase("utf-8")) {
                     throw new ApiException(ProblemType.UNSUPPORTED_MEDIA_TYPE,
-                            "request bodies must be UTF-8, not charset " + shorten(charset));
+                            "request bodies must be UTF-8, not charset " + Text.shorten(charset));
                 }
             }
         }
@@ -119,7 +109,7 @@ public final class JsonBody {
             }
             return bytes;
         } catch (IOException e) {
-            throw malformed("could not be read: " + shorten(e.getMessage()));
+            throw malformed("could not be read: " + Text.shorten(e.getMessage()));
         }
     }
 
@@ -129,13 +119,5 @@ public final class JsonBody {
 
     private static ApiException malformed(String message) {
         return new ApiException(ProblemType.MALFORMED, "body " + message, List.of(new FieldError("body", message)));
-    }
-
-    static String shorten(String text) {
-        if (text == null) {
-            return "";
-        }
-        String oneLine = text.replaceAll("\\s+", " ");
-        return oneLine.length() <= MAX_PARSER_MESSAGE ? oneLine : oneLine.substring(0, MAX_PARSER_MESSAGE) + "...";
     }
 }

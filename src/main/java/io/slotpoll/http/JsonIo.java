@@ -24,6 +24,20 @@ public final class JsonIo {
         return body.read(ctx, errors);
     }
 
+    /**
+     * Like {@link #read}, but a body that cannot be read is recorded in {@code errors}
+     * instead of thrown, and reads as an empty object: the caller's write throws it in its
+     * turn, after the 404 and 401/403 checks.
+     */
+    public ObjectFields readLater(Context ctx, Errors errors) {
+        try {
+            return body.read(ctx, errors);
+        } catch (ApiException e) {
+            errors.unreadable(e);
+            return ObjectFields.empty(errors);
+        }
+    }
+
     public void write(Context ctx, int status, Object value) {
         byte[] bytes = bytes(value);
         ctx.status(status);

@@ -1,6 +1,7 @@
 package io.slotpoll.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -19,15 +20,40 @@ public final class ObjectFields {
     private final ObjectNode node;
     private final String prefix;
     private final Errors errors;
+    private final byte[] raw;
 
-    public ObjectFields(ObjectNode node, String prefix, Errors errors) {
+    private ObjectFields(ObjectNode node, String prefix, Errors errors, byte[] raw) {
         this.node = node;
         this.prefix = prefix;
         this.errors = errors;
+        this.raw = raw;
+    }
+
+    /** A request body as read: its fields, and the bytes it came as. */
+    static ObjectFields root(ObjectNode node, byte[] raw, Errors errors) {
+        return new ObjectFields(node, "", errors, raw);
+    }
+
+    /**
+     * The bytes of the body this object was read from (what an idempotent retry must repeat
+     * exactly); empty for a nested object or a body that could not be read.
+     */
+    public byte[] bytes() {
+        return raw.clone();
     }
 
     public Errors errors() {
         return errors;
+    }
+
+    /** An empty body: every field absent. */
+    static ObjectFields empty(Errors errors) {
+        return new ObjectFields(JsonNodeFactory.instance.objectNode(), "", errors, new byte[0]);
+    }
+
+    /** Where this object sits in the body ({@code proposedWindows[2]}); empty for the body itself. */
+    public String path() {
+        return prefix;
     }
 
     public String path(String name) {
@@ -40,7 +66,7 @@ public final class ObjectFields {
         while (names.hasNext()) {
             String name = names.next();
             if (!allowed.contains(name)) {
-                errors.add(path(JsonBody.shorten(name)), "is not a known field");
+                errors.add(path(Text.shorten(name)), "is not a known field");
             }
         }
         return this;
@@ -97,7 +123,7 @@ public final class ObjectFields {
             return null;
         }
         if (!value.canConvertToLong() || value.longValue() < min || value.longValue() > max) {
-            errors.add(path(name), "must be between " + min + " and " + max + " (was " + JsonBody.shorten(value.asText()) + ")");
+            errors.add(path(name), "must be between " + min + " and " + max + " (was " + Text.shorten(value.asText()) + ")");
             return null;
         }
         return value.intValue();
@@ -155,7 +181,7 @@ public final class ObjectFields {
                 errors.add(itemPath, "must be an object");
                 allObjects = false;
             } else {
-                items.add(new ObjectFields((ObjectNode) item, itemPath, errors));
+                items.add(new ObjectFields((ObjectNode) item, itemPath, errors, new byte[0]));
             }
         }
         return allObjects ? items : null;

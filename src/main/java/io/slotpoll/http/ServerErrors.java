@@ -39,7 +39,7 @@ public final class ServerErrors extends ErrorHandler {
 
     private byte[] body(int status, String message) {
         ProblemType type = ProblemType.forStatus(status);
-        String detail = message == null || message.isBlank() ? type.title() : JsonBody.shorten(message);
+        String detail = message == null || message.isBlank() ? type.title() : Text.shorten(message);
         try {
             return mapper.writeValueAsBytes(new Problems.Problem(type.uri(), type.title(), status, detail, List.of(), null));
         } catch (JsonProcessingException e) {

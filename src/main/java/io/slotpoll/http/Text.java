@@ -16,6 +16,17 @@ public final class Text {
     private Text() {
     }
 
+    private static final int SHORT_MAX = 200;
+
+    /** Text fit to quote in a message: one line, at most 200 characters. */
+    public static String shorten(String text) {
+        if (text == null) {
+            return "";
+        }
+        String oneLine = text.replaceAll("\\s+", " ");
+        return oneLine.length() <= SHORT_MAX ? oneLine : oneLine.substring(0, SHORT_MAX) + "...";
+    }
+
     /** {@code text} without leading and trailing whitespace, by any Unicode definition of it. */
     public static String trim(String text) {
         int start = 0;

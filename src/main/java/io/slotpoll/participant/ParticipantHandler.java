@@ -3,16 +3,15 @@ package io.slotpoll.participant;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import io.slotpoll.algorithm.Preference;
-import io.slotpoll.auth.Access;
 import io.slotpoll.auth.BearerToken;
-import io.slotpoll.db.TxHook;
 import io.slotpoll.http.Errors;
 import io.slotpoll.http.JsonIo;
 import io.slotpoll.http.ObjectFields;
 import io.slotpoll.http.PathIds;
+import io.slotpoll.idempotency.Answer;
 import io.slotpoll.idempotency.Idempotency;
 import io.slotpoll.time.RequestTimes;
-import io.slotpoll.time.TimeWindow;
+import io.slotpoll.time.RequestTimes.WindowBounds;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -47,22 +46,20 @@ public final class ParticipantHandler {
         ObjectFields body = json.read(ctx, errors).allowOnly(JOIN_FIELDS);
         String name = body.string("name", true, NAME_MAX, true);
         Optional<ZoneId> zone = RequestTimes.zone(body, "timezone", true);
-        List<AvailabilityWindow> windows = availability(body, false, zone);
-        errors.throwIfAny();
-        idempotency.respond(ctx, "POST /api/v1/events/" + eventId + "/participants",
-                (TxHook<ParticipantService.Created> hook) -> service.join(eventId, name, zone.orElseThrow(), windows, hook),
-                created -> joined(eventId, created));
+        ParticipantCommands.Join command = new ParticipantCommands.Join(name, zone, availability(body, false), errors);
+        idempotency.respond(ctx, "POST /api/v1/events/" + eventId + "/participants", body.bytes(),
+                tx -> joined(eventId, service.join(tx, eventId, command)));
     }
 
-    private Idempotency.Rendered joined(String eventId, ParticipantService.Created created) {
+    private Answer.Rendered joined(String eventId, ParticipantService.Created created) {
         Participant p = created.participant();
         ObjectNode answer = json.mapper().valueToTree(ParticipantView.of(p));
         answer.put("editToken", created.editToken());
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Location", "/api/v1/events/" + eventId + "/participants/" + p.id());
         headers.put("ETag", ParticipantService.etag(p));
-        return new Idempotency.Rendered(new Idempotency.Answer(201, headers, json.bytes(answer)),
-                Idempotency.Owner.participant(eventId, p.id()));
+        return new Answer.Rendered(new Answer(201, headers, json.bytes(answer)),
+                Answer.Owner.participant(eventId, p.id()));
     }
 
     public void list(Context ctx) {
@@ -73,46 +70,33 @@ public final class ParticipantHandler {
         respond(ctx, service.get(PathIds.event(ctx), PathIds.participant(ctx)));
     }
 
+    /** Reads the whole body into a command; the service checks 404, 401/403, then the body, then the rest. */
     public void replaceAvailability(Context ctx) {
-        String eventId = PathIds.event(ctx);
-        String participantId = PathIds.participant(ctx);
-        Optional<String> token = BearerToken.from(ctx);
-        service.authorize(eventId, participantId, token);
         Errors errors = new Errors();
-        ObjectFields body = json.read(ctx, errors).allowOnly(REPLACE_FIELDS);
+        ObjectFields body = json.readLater(ctx, errors).allowOnly(REPLACE_FIELDS);
         Optional<ZoneId> zone = RequestTimes.zone(body, "timezone", true);
-        List<AvailabilityWindow> windows = availability(body, true, zone);
-        errors.throwIfAny();
-        respond(ctx, service.replaceAvailability(eventId, participantId, token, ctx.header("If-Match"),
-                zone.orElseThrow(), windows));
+        respond(ctx, service.replaceAvailability(new ParticipantCommands.Replace(target(ctx), zone,
+                availability(body, true), errors)));
     }
 
     public void patch(Context ctx) {
-        String eventId = PathIds.event(ctx);
-        String participantId = PathIds.participant(ctx);
-        Optional<String> token = BearerToken.from(ctx);
-        Access.Grant grant = service.authorize(eventId, participantId, token);
         Errors errors = new Errors();
-        ObjectFields body = json.read(ctx, errors).allowOnly(PATCH_FIELDS);
+        ObjectFields body = json.readLater(ctx, errors).allowOnly(PATCH_FIELDS);
         Optional<String> name = body.isPresent("name")
                 ? Optional.ofNullable(body.string("name", true, NAME_MAX, true)) : Optional.empty();
         Optional<Boolean> required = body.isPresent("required")
                 ? Optional.ofNullable(body.bool("required", true)) : Optional.empty();
-        errors.throwIfAny();
-        if (required.isPresent() && grant != Access.Grant.ADMIN) {
-            throw Access.forbidden("only the event's admin token may change required");
-        }
-        respond(ctx, service.change(eventId, participantId, token, ctx.header("If-Match"),
-                new ParticipantService.Changes(name, required)));
+        respond(ctx, service.change(new ParticipantCommands.Change(target(ctx), name, required, errors)));
     }
 
     public void delete(Context ctx) {
-        String eventId = PathIds.event(ctx);
-        String participantId = PathIds.participant(ctx);
-        Optional<String> token = BearerToken.from(ctx);
-        service.authorize(eventId, participantId, token);
-        service.delete(eventId, participantId, token);
+        service.delete(target(ctx));
         ctx.status(204);
+    }
+
+    private static ParticipantCommands.Target target(Context ctx) {
+        return new ParticipantCommands.Target(PathIds.event(ctx), PathIds.participant(ctx), BearerToken.from(ctx),
+                ctx.header("If-Match"));
     }
 
     private void respond(Context ctx, Participant participant) {
@@ -120,20 +104,18 @@ public final class ParticipantHandler {
         json.write(ctx, 200, ParticipantView.of(participant));
     }
 
-    private static List<AvailabilityWindow> availability(ObjectFields body, boolean required, Optional<ZoneId> zone) {
+    private static List<ParticipantCommands.AvailabilityItem> availability(ObjectFields body, boolean required) {
         List<ObjectFields> items = body.objects("availability", required, 0, WINDOWS_MAX);
         if (items == null) {
             return List.of();
         }
-        List<AvailabilityWindow> windows = new ArrayList<>(items.size());
+        List<ParticipantCommands.AvailabilityItem> windows = new ArrayList<>(items.size());
         for (ObjectFields item : items) {
             item.allowOnly(WINDOW_FIELDS);
-            TimeWindow window = RequestTimes.window(item, zone);
+            WindowBounds window = RequestTimes.window(item);
             String preference = item.oneOf("preference", false, AvailabilityWindow.WIRE_VALUES);
-            if (window != null) {
-                windows.add(new AvailabilityWindow(window,
-                        preference == null ? Preference.YES : AvailabilityWindow.fromWire(preference)));
-            }
+            windows.add(new ParticipantCommands.AvailabilityItem(window,
+                    preference == null ? Preference.YES : AvailabilityWindow.fromWire(preference)));
         }
         return windows;
     }

@@ -127,10 +127,6 @@ public final class ParticipantRepository {
                 r.get(6, Instant.class), r.get(7, Instant.class));
     }
 
-    public boolean existsWithToken(DSLContext dsl, String eventId, byte[] tokenHash) {
-        return dsl.fetchExists(PARTICIPANT, PARTICIPANT.EVENT_ID.eq(eventId).and(PARTICIPANT.EDIT_TOKEN_HASH.eq(tokenHash)));
-    }
-
     public void replaceAvailability(DSLContext dsl, long seq, String eventId, List<AvailabilityWindow> windows) {
         dsl.deleteFrom(AVAILABILITY_WINDOW).where(AVAILABILITY_WINDOW.PARTICIPANT_SEQ.eq(seq)).execute();
         insertWindows(dsl, seq, eventId, windows);

@@ -2,20 +2,22 @@ package io.slotpoll.participant;
 
 import io.slotpoll.auth.Access;
 import io.slotpoll.auth.Secrets;
-import io.slotpoll.db.TxHook;
 import io.slotpoll.event.Event;
 import io.slotpoll.event.EventRepository;
 import io.slotpoll.event.EventService;
 import io.slotpoll.http.ApiException;
 import io.slotpoll.http.EntityTags;
+import io.slotpoll.http.Errors;
 import io.slotpoll.http.PathIds;
 import io.slotpoll.http.ProblemType;
+import io.slotpoll.time.TimeWindow;
 import io.slotpoll.time.Times;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
@@ -29,10 +31,6 @@ public final class ParticipantService {
 
     /** A new participant and the edit token, which exists only in this answer. */
     public record Created(Participant participant, String editToken) {
-    }
-
-    /** Changes to apply; absent fields stay as they are. */
-    public record Changes(Optional<String> name, Optional<Boolean> required) {
     }
 
     /**
@@ -67,33 +65,28 @@ public final class ParticipantService {
     }
 
     /**
-     * Adds a participant under the event's lock: {@code hook} runs after the lock, so an
-     * idempotent retry is recognised before the event's state, its participant limit or
-     * the name are checked.
+     * Adds a participant in the caller's transaction {@code tx} (the idempotency wrapper owns
+     * it): the body first (400), then the event (404) under its lock, its state and limits
+     * (409), the name (409).
      */
-    Created join(String eventId, String name, ZoneId zone, List<AvailabilityWindow> availability,
-            TxHook<Created> hook) {
+    Created join(DSLContext tx, String eventId, ParticipantCommands.Join c) {
+        List<AvailabilityWindow> availability = resolve(c.availability(), c.timezone(), c.errors());
+        c.errors().throwIfAny();
         Instant now = now();
+        Event event = lockEvent(tx, eventId);
+        requireOpen(event, now);
+        if (event.participantCount() >= maxParticipants) {
+            throw new ApiException(ProblemType.EVENT_FULL, "event " + event.id() + " already has "
+                    + event.participantCount() + " participants, the most an event may have");
+        }
         String token = Secrets.newToken();
-        Participant participant = new Participant(Secrets.newId(), name, zone, false,
+        Participant participant = new Participant(Secrets.newId(), c.name(), c.timezone().orElseThrow(), false,
                 AvailabilityWindow.merge(availability), 1, now, now);
-        Created created = new Created(participant, token);
-        dsl.transaction(tx -> {
-            DSLContext t = tx.dsl();
-            Event event = lockEvent(t, eventId);
-            hook.before(t);
-            requireOpen(event, now);
-            if (event.participantCount() >= maxParticipants) {
-                throw new ApiException(ProblemType.EVENT_FULL, "event " + event.id() + " already has "
-                        + event.participantCount() + " participants, the most an event may have");
-            }
-            EventRepository.Usage added = usage(participant);
-            requireRoom(t, event, added);
-            participants.insert(t, event.id(), participant, Secrets.hash(token));
-            events.bumpVersion(t, event.id(), now, added);
-            hook.after(t, created);
-        });
-        return created;
+        EventRepository.Usage added = usage(participant);
+        requireRoom(tx, event, added);
+        participants.insert(tx, event.id(), participant, Secrets.hash(token));
+        events.bumpVersion(tx, event.id(), now, added);
+        return new Created(participant, token);
     }
 
     List<Participant> list(String eventId) {
@@ -109,40 +102,31 @@ public final class ParticipantService {
         return participants.find(dsl, eventId, participantId).orElseThrow(() -> notFound(participantId));
     }
 
-    /** Checks the token before the body is read: 404, then 401 or 403. */
-    Access.Grant authorize(String eventId, String participantId, Optional<String> token) {
-        byte[] adminHash = events.adminTokenHash(dsl, eventId).orElseThrow(() -> eventNotFound(eventId));
-        byte[] ownerHash = participants.editTokenHash(dsl, eventId, participantId)
-                .orElseThrow(() -> notFound(participantId));
-        return Access.requireAdminOrOwner(token, adminHash, ownerHash,
-                hash -> participants.existsWithToken(dsl, eventId, hash));
-    }
-
-    Participant replaceAvailability(String eventId, String participantId, Optional<String> token, String ifMatch,
-            ZoneId zone, List<AvailabilityWindow> availability) {
-        List<AvailabilityWindow> merged = AvailabilityWindow.merge(availability);
-        return write(eventId, participantId, token, ifMatch, (t, event, stored, now) -> {
+    /** The windows resolve before the transaction (the zone is the body's); their errors are thrown in it. */
+    Participant replaceAvailability(ParticipantCommands.Replace c) {
+        List<AvailabilityWindow> merged = AvailabilityWindow.merge(resolve(c.availability(), c.timezone(), c.errors()));
+        return write(c.target(), false, c.errors(), (t, event, stored, now) -> {
             Participant p = stored.participant();
             participants.replaceAvailability(t, stored.seq(), stored.eventId(), merged);
-            Participant changed = new Participant(p.id(), p.name(), zone, p.required(), merged, p.version() + 1,
-                    p.createdAt(), now);
+            Participant changed = new Participant(p.id(), p.name(), c.timezone().orElseThrow(), p.required(), merged,
+                    p.version() + 1, p.createdAt(), now);
             participants.update(t, stored.seq(), changed);
             return changed;
         });
     }
 
-    Participant change(String eventId, String participantId, Optional<String> token, String ifMatch, Changes changes) {
-        return write(eventId, participantId, token, ifMatch, (t, event, stored, now) -> {
+    Participant change(ParticipantCommands.Change c) {
+        return write(c.target(), c.required().isPresent(), c.errors(), (t, event, stored, now) -> {
             Participant p = stored.participant();
-            Participant changed = new Participant(p.id(), changes.name().orElse(p.name()), p.timezone(),
-                    changes.required().orElse(p.required()), p.availability(), p.version() + 1, p.createdAt(), now);
+            Participant changed = new Participant(p.id(), c.name().orElse(p.name()), p.timezone(),
+                    c.required().orElse(p.required()), p.availability(), p.version() + 1, p.createdAt(), now);
             participants.update(t, stored.seq(), changed);
             return changed;
-        }, changes.required().isPresent());
+        });
     }
 
-    void delete(String eventId, String participantId, Optional<String> token) {
-        write(eventId, participantId, token, null, (t, event, stored, now) -> {
+    void delete(ParticipantCommands.Target target) {
+        Participant unused = write(target, false, new Errors(), (t, event, stored, now) -> {
             participants.delete(t, stored.seq());
             return null;
         });
@@ -154,26 +138,28 @@ public final class ParticipantService {
         Participant apply(DSLContext tx, Event event, ParticipantRepository.Stored stored, Instant now);
     }
 
-    private Participant write(String eventId, String participantId, Optional<String> token, String ifMatch, Write write) {
-        return write(eventId, participantId, token, ifMatch, write, false);
-    }
-
-    /** Lock event, lock participant, check token, state and If-Match, apply, bump the event version. */
-    private Participant write(String eventId, String participantId, Optional<String> token, String ifMatch,
-            Write write, boolean adminOnly) {
+    /**
+     * One transaction, in the order docs/api.md promises: the event and the participant
+     * (404), the token (401/403), the body (400), an edit token setting {@code required}
+     * (403), the event's state (409), {@code If-Match} (412), then the change and the event's
+     * limits (409), and the event's version.
+     */
+    private Participant write(ParticipantCommands.Target target, boolean adminOnly, Errors errors, Write write) {
         Instant now = now();
         return dsl.transactionResult(tx -> {
             DSLContext t = tx.dsl();
-            Event event = lockEvent(t, eventId);
-            ParticipantRepository.Stored stored = participants.findForUpdate(t, eventId, participantId)
-                    .orElseThrow(() -> notFound(participantId));
-            byte[] adminHash = events.adminTokenHash(t, eventId).orElseThrow(() -> eventNotFound(eventId));
-            Access.Grant grant = Access.requireAdminOrOwner(token, adminHash, stored.editTokenHash(),
-                    hash -> participants.existsWithToken(t, eventId, hash));
+            Event event = lockEvent(t, target.eventId());
+            ParticipantRepository.Stored stored = participants.findForUpdate(t, event.id(), target.participantId())
+                    .orElseThrow(() -> notFound(target.participantId()));
+            byte[] adminHash = events.adminTokenHash(t, event.id()).orElseThrow(() -> eventNotFound(event.id()));
+            Access.Grant grant = Access.requireAdminOrOwner(target.token(), adminHash, stored.editTokenHash(),
+                    hash -> events.hasParticipantToken(t, event.id(), hash));
+            errors.throwIfAny();
             if (adminOnly && grant != Access.Grant.ADMIN) {
                 throw Access.forbidden("only the event's admin token may change required");
             }
             requireOpen(event, now);
+            String ifMatch = target.ifMatch();
             if (ifMatch != null && !EntityTags.matchHits(ifMatch, etag(stored.participant()))) {
                 throw new ApiException(ProblemType.PRECONDITION_FAILED, "If-Match " + ifMatch.strip()
                         + " does not match the participant's current version " + etag(stored.participant()));
@@ -187,6 +173,19 @@ public final class ParticipantService {
             events.bumpVersion(t, event.id(), now, delta);
             return result;
         });
+    }
+
+    /** The items' windows in {@code zone}; unreadable or unresolvable ones are recorded and left out. */
+    private static List<AvailabilityWindow> resolve(List<ParticipantCommands.AvailabilityItem> items,
+            Optional<ZoneId> zone, Errors errors) {
+        List<AvailabilityWindow> windows = new ArrayList<>(items.size());
+        for (ParticipantCommands.AvailabilityItem item : items) {
+            TimeWindow window = item.window() == null ? null : item.window().resolve(zone, errors);
+            if (window != null) {
+                windows.add(new AvailabilityWindow(window, item.preference()));
+            }
+        }
+        return windows;
     }
 
     private static EventRepository.Usage usage(Participant p) {

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.slotpoll.App;
+import io.slotpoll.http.Json;
 import io.slotpoll.metrics.Metrics;
 import io.slotpoll.testing.ApiClient;
 import io.slotpoll.testing.Concurrently;
@@ -148,7 +149,7 @@ class IdempotencyApiTest {
         assertThat(afterExpiry.text("title")).isEqualTo("Another");
 
         CLOCK.advance(Duration.ofHours(24));
-        int purged = new Idempotency(APP.database().dsl(), CLOCK).purgeExpired();
+        int purged = new Idempotency(APP.database().dsl(), CLOCK, Json.newMapper()).purgeExpired();
         assertThat(purged).isPositive();
         assertThat(count("idempotency_key")).isZero();
     }

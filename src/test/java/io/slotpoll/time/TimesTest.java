@@ -12,15 +12,15 @@ class TimesTest {
     private static final Optional<ZoneId> NEW_YORK = Optional.of(ZoneId.of("America/New_York"));
 
     private static Instant ok(String text, Optional<ZoneId> zone) {
-        Times.Parsed parsed = Times.parse(text, zone);
-        assertThat(parsed).isInstanceOf(Times.Ok.class);
-        return ((Times.Ok) parsed).instant();
+        TimeBound.Resolved parsed = TimeBound.parse(text, zone);
+        assertThat(parsed).isInstanceOf(TimeBound.Ok.class);
+        return ((TimeBound.Ok) parsed).instant();
     }
 
     private static String invalid(String text, Optional<ZoneId> zone) {
-        Times.Parsed parsed = Times.parse(text, zone);
-        assertThat(parsed).isInstanceOf(Times.Invalid.class);
-        return ((Times.Invalid) parsed).message();
+        TimeBound.Resolved parsed = TimeBound.parse(text, zone);
+        assertThat(parsed).isInstanceOf(TimeBound.Invalid.class);
+        return ((TimeBound.Invalid) parsed).message();
     }
 
     @Test
@@ -39,7 +39,7 @@ class TimesTest {
 
     @Test
     void a_local_time_without_a_zone_waits_for_the_zone_error() {
-        assertThat(Times.parse("2025-01-12T14:00", Optional.empty())).isInstanceOf(Times.NeedsZone.class);
+        assertThat(TimeBound.parse("2025-01-12T14:00", Optional.empty())).isInstanceOf(TimeBound.NeedsZone.class);
     }
 
     @Test

@@ -1,0 +1,39 @@
+package io.slotpoll.participant;
+
+import io.slotpoll.algorithm.Preference;
+import io.slotpoll.http.Errors;
+import io.slotpoll.time.RequestTimes.WindowBounds;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Participant writes as typed commands: what a handler read from a request, with every
+ * field error it found collected in {@code errors}, for the service to throw in its turn.
+ * Availability stays as bounds until the service resolves them in the body's zone.
+ */
+final class ParticipantCommands {
+
+    private ParticipantCommands() {
+    }
+
+    /** One availability item as given; {@code window} is null if it could not be read (already recorded). */
+    record AvailabilityItem(WindowBounds window, Preference preference) {
+    }
+
+    /** Which participant a write targets, and with what credentials. */
+    record Target(String eventId, String participantId, Optional<String> token, String ifMatch) {
+    }
+
+    /** {@code POST .../participants}; needs no token. */
+    record Join(String name, Optional<ZoneId> timezone, List<AvailabilityItem> availability, Errors errors) {
+    }
+
+    /** {@code PUT .../participants/{pid}/availability}. */
+    record Replace(Target target, Optional<ZoneId> timezone, List<AvailabilityItem> availability, Errors errors) {
+    }
+
+    /** {@code PATCH .../participants/{pid}}: each field present only if sent; {@code required} is admin-only. */
+    record Change(Target target, Optional<String> name, Optional<Boolean> required, Errors errors) {
+    }
+}
