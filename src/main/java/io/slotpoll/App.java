@@ -4,6 +4,7 @@ import io.javalin.Javalin;
 import io.slotpoll.algorithm.SlotMatcher;
 import io.slotpoll.db.Database;
 import io.slotpoll.event.EventHandler;
+import io.slotpoll.event.EventLinks;
 import io.slotpoll.event.EventRepository;
 import io.slotpoll.event.EventService;
 import io.slotpoll.guard.Cors;
@@ -73,10 +74,10 @@ public final class App implements AutoCloseable {
         AtomicBoolean draining = new AtomicBoolean();
         String baseUrl = config.http().publicBaseUrl();
         HttpApi.Handlers handlers = new HttpApi.Handlers(
-                new EventHandler(new EventService(database.dsl(), events, clock), json, baseUrl,
+                new EventHandler(new EventService(database.dsl(), events, clock), json, new EventLinks(baseUrl),
                         idempotency),
                 new ParticipantHandler(new ParticipantService(database.dsl(), events, participants, clock,
-                        config.limits().maxParticipants()), json, idempotency),
+                        config.limits().maxParticipants()), json, idempotency, new EventLinks(baseUrl)),
                 new RecommendationHandler(new RecommendationService(database.dsl(), events, participants,
                         new SlotMatcher(), json.mapper(), config.limits().cacheBytes(), metrics.registry())),
                 new HealthHandler(database, json, draining::get),

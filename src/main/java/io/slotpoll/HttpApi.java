@@ -75,6 +75,10 @@ public final class HttpApi {
             getAndHead(cfg, "/api/v1/events/{eventId}", h.events()::get);
             cfg.routes.patch("/api/v1/events/{eventId}", h.events()::patch);
             cfg.routes.delete("/api/v1/events/{eventId}", h.events()::delete);
+            cfg.routes.put("/api/v1/events/{eventId}/final", h.events()::finalize);
+            cfg.routes.delete("/api/v1/events/{eventId}/final", h.events()::unfinalize);
+            getAndHead(cfg, "/api/v1/events/{eventId}/calendar.ics", h.events()::calendar);
+            getAndHead(cfg, "/api/v1/events/{eventId}/export.csv", h.participants()::export);
             cfg.routes.post("/api/v1/events/{eventId}/participants", h.participants()::join);
             getAndHead(cfg, "/api/v1/events/{eventId}/participants", h.participants()::list);
             getAndHead(cfg, "/api/v1/events/{eventId}/participants/{participantId}", h.participants()::get);
@@ -83,6 +87,7 @@ public final class HttpApi {
             cfg.routes.put("/api/v1/events/{eventId}/participants/{participantId}/availability",
                     h.participants()::replaceAvailability);
             getAndHead(cfg, "/api/v1/events/{eventId}/recommendations", h.recommendations()::get);
+            getAndHead(cfg, "/api/v1/events/{eventId}/heatmap", h.recommendations()::heatmap);
             getAndHead(cfg, "/health", h.health()::loadBalancer);
             getAndHead(cfg, "/health/live", h.health()::live);
             getAndHead(cfg, "/health/ready", h.health()::ready);

@@ -57,7 +57,7 @@ class StartupIT {
             Matcher m = Pattern.compile("\"id\":\"([A-Za-z0-9_-]+)\"").matcher(created.body());
             assertThat(m.find()).isTrue();
             id = m.group(1);
-            assertThat(created.body()).contains("\"participate\":\"http://localhost:" + port + "/api/v1/events/" + id + "/participants\"");
+            assertThat(created.body()).contains("\"participate\":\"http://localhost:" + port + "/e/" + id + "\"");
             HttpResponse<String> traced = send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/events/" + id))
                     .header("X-Request-Id", "trace-abc-123").GET());
             assertThat(traced.headers().firstValue("X-Request-Id")).contains("trace-abc-123");

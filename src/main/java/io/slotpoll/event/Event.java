@@ -7,7 +7,9 @@ import java.util.List;
 
 /**
  * An event as stored. {@code proposedWindows} keep the organiser's order, in UTC;
- * {@code deadline} and {@code description} may be null.
+ * {@code deadline} and {@code description} may be null. {@code finalSlot} is the picked
+ * meeting time while the status is {@code final}, else null; {@code finalSequence} is the
+ * .ics SEQUENCE of the last finalization (null if never finalized).
  */
 public record Event(
         String id,
@@ -22,7 +24,9 @@ public record Event(
         long version,
         int participantCount,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        TimeWindow finalSlot,
+        Integer finalSequence) {
 
     public Event {
         proposedWindows = List.copyOf(proposedWindows);
@@ -31,5 +35,11 @@ public record Event(
     /** Participants may write while the event is open and its deadline, if any, is still ahead. */
     public boolean acceptsAnswers(Instant now) {
         return status == EventStatus.OPEN && (deadline == null || now.isBefore(deadline));
+    }
+
+    /** The same event with another status, final slot and sequence. */
+    public Event withFinal(EventStatus newStatus, TimeWindow slot, Integer sequence, long newVersion, Instant now) {
+        return new Event(id, title, description, durationMinutes, slotStepMinutes, timezone, proposedWindows, deadline,
+                newStatus, newVersion, participantCount, createdAt, now, slot, sequence);
     }
 }

@@ -23,6 +23,10 @@ final class EventCommands {
             Optional<ZoneId> timezone, List<WindowBounds> proposedWindows, TimeBound deadline, Errors errors) {
     }
 
+    /** {@code PUT /api/v1/events/{id}/final}: a local {@code start} is read in the event's zone. */
+    record Finalize(String eventId, Optional<String> token, TimeBound start, Errors errors) {
+    }
+
     /**
      * {@code PATCH /api/v1/events/{id}}: each field is present only if the client sent it;
      * {@code description} and {@code deadline} may be sent as null to clear them.

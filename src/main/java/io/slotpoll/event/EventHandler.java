@@ -3,6 +3,7 @@ package io.slotpoll.event;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import io.slotpoll.auth.BearerToken;
+import io.slotpoll.calendar.IcsWriter;
 import io.slotpoll.http.Errors;
 import io.slotpoll.http.JsonIo;
 import io.slotpoll.http.ObjectFields;
@@ -12,6 +13,7 @@ import io.slotpoll.idempotency.Idempotency;
 import io.slotpoll.time.RequestTimes;
 import io.slotpoll.time.RequestTimes.WindowBounds;
 import io.slotpoll.time.TimeBound;
+import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -26,19 +28,20 @@ public final class EventHandler {
     private static final Set<String> CREATE_FIELDS = ObjectFields.names("title", "description", "durationMinutes",
             "slotStepMinutes", "timezone", "proposedWindows", "deadline");
     private static final Set<String> WINDOW_FIELDS = ObjectFields.names("start", "end");
+    private static final Set<String> FINAL_FIELDS = ObjectFields.names("start");
     private static final Set<String> PATCH_FIELDS = ObjectFields.names("title", "description", "durationMinutes",
             "slotStepMinutes", "timezone", "proposedWindows", "deadline", "status");
 
     private final EventService service;
     private final JsonIo json;
-    private final String publicBaseUrl;
+    private final EventLinks links;
     private final Idempotency idempotency;
 
-    public EventHandler(EventService service, JsonIo json, String publicBaseUrl, Idempotency idempotency) {
+    public EventHandler(EventService service, JsonIo json, EventLinks links, Idempotency idempotency) {
         this.idempotency = idempotency;
         this.service = service;
         this.json = json;
-        this.publicBaseUrl = publicBaseUrl;
+        this.links = links;
     }
 
     public void create(Context ctx) {
@@ -71,17 +74,44 @@ public final class EventHandler {
 
     private Answer.Rendered created(EventService.Created created) {
         String id = created.event().id();
-        ObjectNode answer = json.mapper().valueToTree(EventView.of(created.event()));
+        ObjectNode answer = json.mapper().valueToTree(EventView.of(created.event(), links));
         answer.put("adminToken", created.adminToken());
-        ObjectNode links = answer.putObject("links");
-        links.put("participate", publicBaseUrl + "/api/v1/events/" + id + "/participants");
-        links.put("admin", publicBaseUrl + "/api/v1/events/" + id);
+        ObjectNode urls = answer.putObject("links");
+        urls.put("participate", links.participate(id));
+        urls.put("manage", links.manage(id, created.adminToken()));
+        urls.put("api", links.api(id));
+        urls.put("admin", links.api(id));
         return new Answer.Rendered(new Answer(201, Map.of("Location", "/api/v1/events/" + id),
                 json.bytes(answer)), Answer.Owner.event(id));
     }
 
     public void get(Context ctx) {
-        json.write(ctx, 200, EventView.of(service.get(PathIds.event(ctx))));
+        json.write(ctx, 200, EventView.of(service.get(PathIds.event(ctx)), links));
+    }
+
+    /** {@code PUT .../final}: the body waits for 404 and 401/403 like a PATCH's. */
+    public void finalize(Context ctx) {
+        Errors errors = new Errors();
+        ObjectFields body = json.readLater(ctx, errors).allowOnly(FINAL_FIELDS);
+        TimeBound start = RequestTimes.bound(body, "start", true);
+        Event event = service.finalize(new EventCommands.Finalize(PathIds.event(ctx), BearerToken.from(ctx), start,
+                errors));
+        json.write(ctx, 200, EventView.of(event, links));
+    }
+
+    public void unfinalize(Context ctx) {
+        service.unfinalize(PathIds.event(ctx), BearerToken.from(ctx));
+        ctx.status(204);
+    }
+
+    /** {@code GET .../calendar.ics}: the final meeting as an iCalendar file; 409 {@code not-final} before. */
+    public void calendar(Context ctx) {
+        Event event = service.finalEvent(PathIds.event(ctx));
+        byte[] ics = IcsWriter.write(links.meeting(event), event.updatedAt()).getBytes(StandardCharsets.UTF_8);
+        ctx.header("Content-Disposition", "attachment; filename=\"slotpoll-" + event.id() + ".ics\"");
+        ctx.status(200);
+        ctx.contentType("text/calendar; charset=utf-8");
+        ctx.result(ics);
     }
 
     /** Reads the whole body into a command; the service checks 404, then 401/403, then the body. */
@@ -125,7 +155,7 @@ public final class EventHandler {
         }
         Event event = service.patch(new EventCommands.Patch(PathIds.event(ctx), BearerToken.from(ctx), title,
                 description, duration, step, zone, windows, deadline, status, errors));
-        json.write(ctx, 200, EventView.of(event));
+        json.write(ctx, 200, EventView.of(event, links));
     }
 
     public void delete(Context ctx) {

@@ -136,6 +136,9 @@ public final class EventRepository {
         fields.put(EVENT.DEADLINE, event.deadline());
         fields.put(EVENT.STATUS, event.status().wire());
         fields.put(EVENT.UPDATED_AT, event.updatedAt());
+        fields.put(EVENT.FINAL_START, event.finalSlot() == null ? null : event.finalSlot().start());
+        fields.put(EVENT.FINAL_END, event.finalSlot() == null ? null : event.finalSlot().end());
+        fields.put(EVENT.FINAL_SEQUENCE, event.finalSequence());
         return fields;
     }
 
@@ -162,6 +165,8 @@ public final class EventRepository {
         return Optional.of(new Event(
                 r.getId(), r.getTitle(), r.getDescription(), r.getDurationMinutes(), r.getSlotStepMinutes(),
                 ZoneId.of(r.getTimezone()), windows, r.getDeadline(), EventStatus.fromWire(r.getStatus()),
-                r.getVersion(), participants, r.getCreatedAt(), r.getUpdatedAt()));
+                r.getVersion(), participants, r.getCreatedAt(), r.getUpdatedAt(),
+                r.getFinalStart() == null ? null : new TimeWindow(r.getFinalStart(), r.getFinalEnd()),
+                r.getFinalSequence()));
     }
 }

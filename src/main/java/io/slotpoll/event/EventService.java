@@ -1,13 +1,17 @@
 package io.slotpoll.event;
 
+import io.slotpoll.algorithm.Interval;
+import io.slotpoll.algorithm.Intervals;
 import io.slotpoll.auth.Access;
 import io.slotpoll.auth.Secrets;
 import io.slotpoll.http.ApiException;
 import io.slotpoll.http.Errors;
 import io.slotpoll.http.PathIds;
+import io.slotpoll.http.ProblemType;
 import io.slotpoll.time.RequestTimes;
 import io.slotpoll.time.RequestTimes.WindowBounds;
 import io.slotpoll.time.TimeWindow;
+import io.slotpoll.time.Times;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -49,7 +53,7 @@ public final class EventService {
         Instant now = now();
         String token = Secrets.newToken();
         Event event = new Event(Secrets.newId(), c.title(), c.description(), c.durationMinutes(), c.slotStepMinutes(),
-                c.timezone().orElseThrow(), windows, deadline, EventStatus.OPEN, 1, 0, now, now);
+                c.timezone().orElseThrow(), windows, deadline, EventStatus.OPEN, 1, 0, now, now, null, null);
         events.insert(tx, event, Secrets.hash(token));
         return new Created(event, token);
     }
@@ -75,6 +79,12 @@ public final class EventService {
             int duration = p.durationMinutes().orElse(current.durationMinutes());
             EventRules.checkWindows(windows, duration, "proposedWindows", p.errors());
             p.errors().throwIfAny();
+            if (current.status() == EventStatus.FINAL && (p.proposedWindows().isPresent()
+                    || p.durationMinutes().isPresent() || p.slotStepMinutes().isPresent() || p.status().isPresent())) {
+                throw new ApiException(ProblemType.EVENT_FINAL, "event " + current.id() + " is final: undo the final"
+                        + " time (DELETE .../final) before changing proposedWindows, durationMinutes, slotStepMinutes"
+                        + " or status");
+            }
             Event changed = new Event(current.id(),
                     p.title().orElse(current.title()),
                     p.description().map(d -> d.orElse(null)).orElse(current.description()),
@@ -87,10 +97,85 @@ public final class EventService {
                     current.version() + 1,
                     current.participantCount(),
                     current.createdAt(),
-                    now());
+                    now(),
+                    current.finalSlot(),
+                    current.finalSequence());
             events.update(t, changed, p.proposedWindows().isPresent());
             return changed;
         });
+    }
+
+    /**
+     * Picks the meeting time, or moves it: one transaction, 404, 401/403, then {@code start}
+     * (400 unless it is a candidate start of the event), then the change. The .ics SEQUENCE
+     * is 0 at the first finalization and one more at every later one.
+     */
+    Event finalize(EventCommands.Finalize f) {
+        return dsl.transactionResult(tx -> {
+            DSLContext t = tx.dsl();
+            Event current = events.findForUpdate(t, f.eventId()).orElseThrow(() -> notFound(f.eventId()));
+            requireAdmin(t, f.eventId(), f.token());
+            Instant start = f.start() == null ? null
+                    : RequestTimes.resolve(f.start(), Optional.of(current.timezone()), "start", f.errors());
+            if (start != null && !isCandidateStart(current, start)) {
+                f.errors().add("start", "must be a candidate start of the event: inside a proposed window, on its "
+                        + current.slotStepMinutes() + "-minute grid, with " + current.durationMinutes()
+                        + " minutes to the window's end (was " + Times.utc(start) + ")");
+            }
+            f.errors().throwIfAny();
+            int sequence = current.finalSequence() == null ? 0 : current.finalSequence() + 1;
+            TimeWindow slot = new TimeWindow(start, start.plusSeconds(60L * current.durationMinutes()));
+            Event changed = current.withFinal(EventStatus.FINAL, slot, sequence, current.version() + 1, now());
+            events.update(t, changed, false);
+            return changed;
+        });
+    }
+
+    /** Undoes the final time: 404, 401/403, then 409 {@code not-final} unless final; the event is then closed. */
+    void unfinalize(String id, Optional<String> token) {
+        dsl.transaction(tx -> {
+            DSLContext t = tx.dsl();
+            Event current = events.findForUpdate(t, id).orElseThrow(() -> notFound(id));
+            requireAdmin(t, id, token);
+            if (current.status() != EventStatus.FINAL) {
+                throw notFinal(current);
+            }
+            events.update(t, current.withFinal(EventStatus.CLOSED, null, current.finalSequence(),
+                    current.version() + 1, now()), false);
+        });
+    }
+
+    /** The final event, for its calendar file; 404, or 409 {@code not-final}. */
+    Event finalEvent(String id) {
+        Event event = get(id);
+        if (event.finalSlot() == null) {
+            throw notFinal(event);
+        }
+        return event;
+    }
+
+    /**
+     * Whether {@code start} is a candidate: in a merged proposed window {@code [ws, we)}, on
+     * the grid {@code ws + k * step}, with {@code start + duration <= we}.
+     */
+    static boolean isCandidateStart(Event event, Instant start) {
+        List<Interval> proposed = new ArrayList<>();
+        for (TimeWindow w : event.proposedWindows()) {
+            proposed.add(new Interval(w.start().getEpochSecond() / 60, w.end().getEpochSecond() / 60));
+        }
+        long t = start.getEpochSecond() / 60;
+        for (Interval window : Intervals.union(proposed)) {
+            if (t >= window.start() && (t - window.start()) % event.slotStepMinutes() == 0
+                    && t + event.durationMinutes() <= window.end()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static ApiException notFinal(Event event) {
+        return new ApiException(ProblemType.NOT_FINAL, "event " + event.id() + " has no final meeting time"
+                + " (status " + event.status().wire() + "); PUT .../final picks one");
     }
 
     void delete(String id, Optional<String> token) {

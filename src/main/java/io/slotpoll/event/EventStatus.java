@@ -6,8 +6,11 @@ import java.util.Locale;
 /** Whether participants may still answer; the wire form is lower case. */
 public enum EventStatus {
     OPEN,
-    CLOSED;
+    CLOSED,
+    /** A meeting time was picked (PUT .../final); set only through that endpoint. */
+    FINAL;
 
+    /** The statuses a PATCH may set. */
     public static final List<String> WIRE_VALUES = List.of("open", "closed");
 
     public String wire() {

@@ -1,10 +1,18 @@
 package io.slotpoll.event;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.slotpoll.calendar.CalendarLinks;
+import io.slotpoll.calendar.FinalMeeting;
 import io.slotpoll.time.TimeWindow;
 import io.slotpoll.time.Times;
 import java.util.List;
 
-/** The public representation of an event; every instant in UTC. */
+/**
+ * The public representation of an event; every instant in UTC. {@code final} is the picked
+ * meeting time ({@code null} unless the status is {@code final}); a final event also
+ * carries {@code links} to its calendar file and to Google's and Outlook's "add event".
+ */
 public record EventView(
         String id,
         String title,
@@ -15,9 +23,11 @@ public record EventView(
         List<WindowView> proposedWindows,
         String deadline,
         String status,
+        @JsonProperty("final") WindowView finalSlot,
         int participantCount,
         long version,
-        String createdAt) {
+        String createdAt,
+        @JsonInclude(JsonInclude.Include.NON_NULL) FinalLinks links) {
 
     public record WindowView(String start, String end) {
         static WindowView of(TimeWindow window) {
@@ -25,11 +35,21 @@ public record EventView(
         }
     }
 
-    public static EventView of(Event event) {
+    public record FinalLinks(String calendar, String googleCalendar, String outlookCalendar) {
+    }
+
+    public static EventView of(Event event, EventLinks links) {
+        FinalLinks finalLinks = null;
+        if (event.finalSlot() != null) {
+            FinalMeeting meeting = links.meeting(event);
+            finalLinks = new FinalLinks(links.calendar(event.id()), CalendarLinks.google(meeting),
+                    CalendarLinks.outlook(meeting));
+        }
         return new EventView(event.id(), event.title(), event.description(), event.durationMinutes(),
                 event.slotStepMinutes(), event.timezone().getId(),
                 event.proposedWindows().stream().map(WindowView::of).toList(),
                 event.deadline() == null ? null : Times.utc(event.deadline()),
-                event.status().wire(), event.participantCount(), event.version(), Times.utc(event.createdAt()));
+                event.status().wire(), event.finalSlot() == null ? null : WindowView.of(event.finalSlot()),
+                event.participantCount(), event.version(), Times.utc(event.createdAt()), finalLinks);
     }
 }

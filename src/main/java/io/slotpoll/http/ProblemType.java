@@ -13,6 +13,8 @@ public enum ProblemType {
     EVENT_CLOSED(409, "event-closed", "Event is not accepting answers"),
     NAME_TAKEN(409, "name-taken", "Name already taken"),
     EVENT_FULL(409, "event-full", "Event has reached its participant limit"),
+    EVENT_FINAL(409, "event-final", "Event is final"),
+    NOT_FINAL(409, "not-final", "Event is not final"),
     PRECONDITION_FAILED(412, "precondition-failed", "Version does not match"),
     PAYLOAD_TOO_LARGE(413, "payload-too-large", "Request body too large"),
     URI_TOO_LONG(414, "uri-too-long", "Request URI too long"),
@@ -27,7 +29,7 @@ public enum ProblemType {
     public static ProblemType forStatus(int status) {
         for (ProblemType type : values()) {
             if (type.status == status && type != VALIDATION && type != EVENT_CLOSED && type != NAME_TAKEN
-                    && type != EVENT_FULL) {
+                    && type != EVENT_FULL && type != EVENT_FINAL && type != NOT_FINAL) {
                 return type;
             }
         }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import io.slotpoll.algorithm.Preference;
 import io.slotpoll.auth.BearerToken;
+import io.slotpoll.event.EventLinks;
 import io.slotpoll.http.Errors;
 import io.slotpoll.http.JsonIo;
 import io.slotpoll.http.ObjectFields;
@@ -12,6 +13,7 @@ import io.slotpoll.idempotency.Answer;
 import io.slotpoll.idempotency.Idempotency;
 import io.slotpoll.time.RequestTimes;
 import io.slotpoll.time.RequestTimes.WindowBounds;
+import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,9 +35,11 @@ public final class ParticipantHandler {
     private final ParticipantService service;
     private final JsonIo json;
     private final Idempotency idempotency;
+    private final EventLinks links;
 
-    public ParticipantHandler(ParticipantService service, JsonIo json, Idempotency idempotency) {
+    public ParticipantHandler(ParticipantService service, JsonIo json, Idempotency idempotency, EventLinks links) {
         this.idempotency = idempotency;
+        this.links = links;
         this.service = service;
         this.json = json;
     }
@@ -55,6 +59,7 @@ public final class ParticipantHandler {
         Participant p = created.participant();
         ObjectNode answer = json.mapper().valueToTree(ParticipantView.of(p));
         answer.put("editToken", created.editToken());
+        answer.putObject("links").put("edit", links.edit(eventId, p.id(), created.editToken()));
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Location", "/api/v1/events/" + eventId + "/participants/" + p.id());
         headers.put("ETag", ParticipantService.etag(p));
@@ -64,6 +69,16 @@ public final class ParticipantHandler {
 
     public void list(Context ctx) {
         json.write(ctx, 200, service.list(PathIds.event(ctx)).stream().map(ParticipantView::of).toList());
+    }
+
+    /** {@code GET .../export.csv} (admin token): every stored window of every participant, as CSV. */
+    public void export(Context ctx) {
+        String eventId = PathIds.event(ctx);
+        String csv = CsvExport.write(service.export(eventId, BearerToken.from(ctx)));
+        ctx.header("Content-Disposition", "attachment; filename=\"slotpoll-" + eventId + ".csv\"");
+        ctx.status(200);
+        ctx.contentType("text/csv; charset=utf-8");
+        ctx.result(csv.getBytes(StandardCharsets.UTF_8));
     }
 
     public void get(Context ctx) {

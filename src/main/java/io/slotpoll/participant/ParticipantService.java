@@ -4,6 +4,7 @@ import io.slotpoll.auth.Access;
 import io.slotpoll.auth.Secrets;
 import io.slotpoll.event.Event;
 import io.slotpoll.event.EventRepository;
+import io.slotpoll.event.EventStatus;
 import io.slotpoll.event.EventService;
 import io.slotpoll.http.ApiException;
 import io.slotpoll.http.EntityTags;
@@ -95,6 +96,16 @@ public final class ParticipantService {
                 throw eventNotFound(eventId);
             }
             return participants.listByEvent(tx.dsl(), eventId);
+        });
+    }
+
+    /** The event's participants for the CSV export: 404, then the admin token (401/403), in one read. */
+    List<Participant> export(String eventId, Optional<String> token) {
+        return dsl.transactionResult(tx -> {
+            DSLContext t = tx.dsl();
+            byte[] adminHash = events.adminTokenHash(t, eventId).orElseThrow(() -> eventNotFound(eventId));
+            Access.requireAdmin(token, adminHash, hash -> events.hasParticipantToken(t, eventId, hash));
+            return participants.listByEvent(t, eventId);
         });
     }
 
@@ -220,7 +231,8 @@ public final class ParticipantService {
 
     private static void requireOpen(Event event, Instant now) {
         if (!event.acceptsAnswers(now)) {
-            String why = event.deadline() != null && !now.isBefore(event.deadline())
+            String why = event.status() == EventStatus.FINAL ? "its meeting time is final"
+                    : event.deadline() != null && !now.isBefore(event.deadline())
                     ? "its deadline " + Times.utc(event.deadline()) + " has passed"
                     : "it is closed";
             throw new ApiException(ProblemType.EVENT_CLOSED, "event " + event.id() + " accepts no answers: " + why);

@@ -3,8 +3,11 @@ package io.slotpoll.recommendation;
 import io.javalin.http.Context;
 import io.javalin.validation.Validator;
 import io.slotpoll.http.Errors;
+import io.slotpoll.http.Text;
 import io.slotpoll.http.PathIds;
+import io.slotpoll.time.TimeBound;
 import io.slotpoll.time.Zones;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Optional;
 
@@ -25,17 +28,33 @@ public final class RecommendationHandler {
         Errors errors = new Errors();
         int limit = integer(ctx, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT, errors);
         int minAvailable = integer(ctx, "minAvailable", 0, 0, MAX_MIN_AVAILABLE, errors);
-        Optional<ZoneId> zone = Optional.empty();
-        String zoneName = ctx.queryParam("timezone");
-        if (zoneName != null) {
-            zone = Zones.parse(zoneName);
-            if (zone.isEmpty()) {
-                errors.add("timezone", Zones.unknownMessage(zoneName));
+        Optional<ZoneId> zone = zone(ctx, errors);
+        errors.throwIfAny();
+        send(ctx, service.recommend(PathIds.event(ctx), new RecommendationService.Query(limit, minAvailable, zone),
+                ctx.header("If-None-Match")));
+    }
+
+    /** {@code GET .../heatmap}: {@code from}/{@code to} are instants with an offset; {@code members} true or false. */
+    public void heatmap(Context ctx) {
+        Errors errors = new Errors();
+        Optional<ZoneId> zone = zone(ctx, errors);
+        Optional<Instant> from = instant(ctx, "from", errors);
+        Optional<Instant> to = instant(ctx, "to", errors);
+        boolean members = true;
+        String flag = ctx.queryParam("members");
+        if (flag != null) {
+            switch (flag) {
+                case "true" -> members = true;
+                case "false" -> members = false;
+                default -> errors.add("members", "must be true or false (was " + Text.shorten(flag) + ")");
             }
         }
         errors.throwIfAny();
-        RecommendationService.Answer answer = service.recommend(PathIds.event(ctx),
-                new RecommendationService.Query(limit, minAvailable, zone), ctx.header("If-None-Match"));
+        send(ctx, service.heatmap(PathIds.event(ctx), new RecommendationService.HeatmapQuery(zone, from, to, members),
+                ctx.header("If-None-Match")));
+    }
+
+    private static void send(Context ctx, RecommendationService.Answer answer) {
         ctx.header("ETag", answer.etag());
         ctx.header("Cache-Control", "no-cache");
         if (answer.json().isEmpty()) {
@@ -45,6 +64,32 @@ public final class RecommendationHandler {
         ctx.status(200);
         ctx.contentType("application/json");
         ctx.result(answer.json().get());
+    }
+
+    private static Optional<ZoneId> zone(Context ctx, Errors errors) {
+        String zoneName = ctx.queryParam("timezone");
+        if (zoneName == null) {
+            return Optional.empty();
+        }
+        Optional<ZoneId> zone = Zones.parse(zoneName);
+        if (zone.isEmpty()) {
+            errors.add("timezone", Zones.unknownMessage(zoneName));
+        }
+        return zone;
+    }
+
+    /** An instant with an offset ({@code 2025-01-14T23:00:00Z}); a local time names no instant here. */
+    private static Optional<Instant> instant(Context ctx, String name, Errors errors) {
+        String text = ctx.queryParam(name);
+        if (text == null) {
+            return Optional.empty();
+        }
+        if (TimeBound.read(text) instanceof TimeBound.Bound(TimeBound.At(Instant instant))) {
+            return Optional.of(instant);
+        }
+        errors.add(name, "must be an RFC 3339 instant with an offset on a whole minute, such as 2025-01-14T23:00:00Z"
+                + " (was " + Text.shorten(text) + ")");
+        return Optional.empty();
     }
 
     /**

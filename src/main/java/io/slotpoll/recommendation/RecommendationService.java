@@ -11,6 +11,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.slotpoll.algorithm.Availability;
 import io.slotpoll.algorithm.EmptyReason;
+import io.slotpoll.algorithm.Heatmap;
 import io.slotpoll.algorithm.Interval;
 import io.slotpoll.algorithm.MatchRequest;
 import io.slotpoll.algorithm.MatchResult;
@@ -34,6 +35,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.function.LongFunction;
 import org.jooq.DSLContext;
 
 /**
@@ -73,7 +76,11 @@ public final class RecommendationService {
     }
 
     /** Everything an answer depends on: the event's identity and version, and the normalised query. */
-    private record Key(String eventId, long version, Query query) {
+    private record Key(String eventId, long version, Object query) {
+    }
+
+    /** A validated heatmap query: the zone of the local twins, the window of cell starts, and whether to list members. */
+    public record HeatmapQuery(Optional<ZoneId> zone, Optional<Instant> from, Optional<Instant> to, boolean members) {
     }
 
     /** One version of one event: what a snapshot is kept under. */
@@ -131,9 +138,20 @@ public final class RecommendationService {
      * requests for one event share reads ({@link CoalescedReads}) without weakening that.
      */
     Answer recommend(String eventId, Query query, String ifNoneMatch) {
+        return serve(eventId, query, version -> etag(version, query), snapshot -> write(snapshot, query), ifNoneMatch);
+    }
+
+    /** The heatmap, served and cached exactly as recommendations are (by event version and query). */
+    Answer heatmap(String eventId, HeatmapQuery query, String ifNoneMatch) {
+        return serve(eventId, query, version -> heatmapEtag(version, query), snapshot -> writeHeatmap(snapshot, query),
+                ifNoneMatch);
+    }
+
+    private Answer serve(String eventId, Object query, LongFunction<String> etagOf, Function<Snapshot, byte[]> write,
+            String ifNoneMatch) {
         if (cache != null) {
             long version = versions.get(eventId).orElseThrow(() -> EventService.notFound(eventId));
-            String etag = etag(version, query);
+            String etag = etagOf.apply(version);
             if (EntityTags.noneMatchHits(ifNoneMatch, etag)) {
                 notModified.increment();
                 return new Answer(etag, Optional.empty());
@@ -146,7 +164,7 @@ public final class RecommendationService {
             cacheMisses.increment();
             Snapshot kept = loaded.getIfPresent(new Version(eventId, version));
             if (kept != null) {
-                byte[] json = write(kept, query);
+                byte[] json = write.apply(kept);
                 cache.put(new Key(eventId, version, query), json);
                 return new Answer(etag, Optional.of(json));
             }
@@ -156,15 +174,85 @@ public final class RecommendationService {
             loaded.put(new Version(eventId, snapshot.event().version()), snapshot);
         }
         Event event = snapshot.event();
-        String etag = etag(event.version(), query);
+        String etag = etagOf.apply(event.version());
         if (EntityTags.noneMatchHits(ifNoneMatch, etag)) {
             return new Answer(etag, Optional.empty());
         }
-        byte[] json = write(snapshot, query);
+        byte[] json = write.apply(snapshot);
         if (cache != null) {
             cache.put(new Key(eventId, event.version(), query), json);
         }
         return new Answer(etag, Optional.of(json));
+    }
+
+    /**
+     * The heatmap in the field order of docs/openapi.yaml (Heatmap): cells from the matcher
+     * module's {@link Heatmap}, their counts first so that {@code maxAttending} (over the
+     * cells returned) comes before them.
+     */
+    private byte[] writeHeatmap(Snapshot snapshot, HeatmapQuery query) {
+        Event event = snapshot.event();
+        long from = query.from().map(i -> Math.ceilDiv(i.getEpochSecond(), 60)).orElse(Long.MIN_VALUE / 4);
+        long to = query.to().map(i -> Math.ceilDiv(i.getEpochSecond(), 60)).orElse(Long.MAX_VALUE / 4);
+        Heatmap.Result cells = Heatmap.compute(snapshot.proposed(), event.slotStepMinutes(), snapshot.matcherInput(),
+                from, to, query.members());
+        int maxAttending = 0;
+        for (int c = 0; c < cells.size(); c++) {
+            maxAttending = Math.max(maxAttending, cells.available()[c] + cells.ifNeedBe()[c]);
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(1024 + 96 * cells.size());
+        try (JsonGenerator g = mapper.getFactory().createGenerator(out)) {
+            g.writeStartObject();
+            g.writeStringField("eventId", event.id());
+            g.writeNumberField("eventVersion", event.version());
+            g.writeNumberField("cellMinutes", event.slotStepMinutes());
+            g.writeNumberField("participantCount", snapshot.participants().size());
+            g.writeNumberField("maxAttending", maxAttending);
+            g.writeArrayFieldStart("participants");
+            for (Participant p : snapshot.participants()) {
+                g.writeStartObject();
+                g.writeStringField("id", p.id());
+                g.writeStringField("name", p.name());
+                g.writeBooleanField("required", p.required());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("cells");
+            for (int c = 0; c < cells.size(); c++) {
+                Instant start = AvailabilityWindow.fromMinutes(cells.starts()[c]);
+                Instant end = AvailabilityWindow.fromMinutes(cells.ends()[c]);
+                g.writeStartObject();
+                g.writeStringField("start", Times.utc(start));
+                g.writeStringField("end", Times.utc(end));
+                if (query.zone().isPresent()) {
+                    g.writeStringField("startLocal", Times.local(start, query.zone().get()));
+                    g.writeStringField("endLocal", Times.local(end, query.zone().get()));
+                }
+                g.writeNumberField("availableCount", cells.available()[c]);
+                g.writeNumberField("ifNeedBeCount", cells.ifNeedBe()[c]);
+                if (query.members()) {
+                    int[] available = cells.availableMembers().get(c);
+                    g.writeFieldName("available");
+                    g.writeArray(available, 0, available.length);
+                    int[] maybe = cells.ifNeedBeMembers().get(c);
+                    g.writeFieldName("ifNeedBe");
+                    g.writeArray(maybe, 0, maybe.length);
+                }
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the heatmap", e);
+        }
+        return out.toByteArray();
+    }
+
+    /** Derived from the event version and the normalised heatmap query. */
+    static String heatmapEtag(long version, HeatmapQuery query) {
+        return EntityTags.strong("h-" + version + "-" + query.zone().map(ZoneId::getId).orElse("utc") + "-"
+                + query.from().map(Times::utc).orElse("") + "-" + query.to().map(Times::utc).orElse("") + "-"
+                + (query.members() ? "m" : "c"));
     }
 
     /**

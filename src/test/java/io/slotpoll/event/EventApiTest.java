@@ -45,8 +45,8 @@ class EventApiTest {
         assertThat(id).matches("[A-Za-z0-9_-]{22}");
         assertThat(r.header("Location")).isEqualTo("/api/v1/events/" + id);
         assertThat(e.path("adminToken").asText()).matches("[A-Za-z0-9_-]{43}");
-        assertThat(e.path("links").path("participate").asText())
-                .isEqualTo(TestApp.BASE_URL + "/api/v1/events/" + id + "/participants");
+        // API v1.1: participate is the page behind the shared link (v1 left the URL open).
+        assertThat(e.path("links").path("participate").asText()).isEqualTo(TestApp.BASE_URL + "/e/" + id);
         assertThat(e.path("links").path("admin").asText()).isEqualTo(TestApp.BASE_URL + "/api/v1/events/" + id);
         assertThat(e.path("title").asText()).isEqualTo("Q1 Planning");
         assertThat(e.path("description").asText()).isEqualTo("optional, up to 5000 chars");

@@ -1,0 +1,38 @@
+package io.slotpoll.event;
+
+import io.slotpoll.calendar.FinalMeeting;
+
+/**
+ * The URLs of an event under the configured public base URL: the pages (participate,
+ * manage), the API resource, and for a final event its calendar file. Tokens appear only
+ * after {@code #}, which browsers never send.
+ */
+public record EventLinks(String base) {
+
+    public String participate(String eventId) {
+        return base + "/e/" + eventId;
+    }
+
+    public String manage(String eventId, String adminToken) {
+        return base + "/e/" + eventId + "/manage#admin=" + adminToken;
+    }
+
+    public String api(String eventId) {
+        return base + "/api/v1/events/" + eventId;
+    }
+
+    public String calendar(String eventId) {
+        return api(eventId) + "/calendar.ics";
+    }
+
+    /** A participant's page with their edit token: {@code {base}/e/{id}#edit={participantId}.{editToken}}. */
+    public String edit(String eventId, String participantId, String editToken) {
+        return base + "/e/" + eventId + "#edit=" + participantId + "." + editToken;
+    }
+
+    /** What a calendar needs of {@code event}, which must be final. */
+    public FinalMeeting meeting(Event event) {
+        return new FinalMeeting(event.id(), event.title(), event.description(), event.finalSlot().start(),
+                event.finalSlot().end(), event.finalSequence(), participate(event.id()));
+    }
+}
