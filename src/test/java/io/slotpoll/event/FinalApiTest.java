@@ -12,13 +12,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.slotpoll.testing.ApiClient;
 import io.slotpoll.testing.TestApp;
+import java.io.InputStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.Property;
 import net.fortuna.ical4j.model.component.VEvent;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -144,6 +149,40 @@ class FinalApiTest {
         assertProblem(client.get(url() + "/calendar.ics").send(), 409);
         assertThat(finalize("2027-03-14T09:00").status()).isEqualTo(200);
         assertThat(prop(parse(client.get(url() + "/calendar.ics").send().body(), 2), Property.SEQUENCE)).isEqualTo("2");
+    }
+
+    /**
+     * ical.js (npm), a reader that shares no code with ical4j, reads the same file: folding,
+     * escaping and UTF-8 across a fold come out as sent. Runs where .ci/run installed it.
+     */
+    @Test
+    void an_independent_reader_ical_js_reads_the_calendar_file_the_same() throws Exception {
+        String dir = System.getenv("ICALJS_DIR");
+        Assumptions.assumeTrue(dir != null, "ICALJS_DIR is not set: .ci/run installs ical.js and sets it");
+        assertThat(finalize("2027-03-14T11:00").status()).isEqualTo(200);
+        Path script = Path.of(dir, "read.mjs");
+        try (InputStream in = FinalApiTest.class.getResourceAsStream("/icaljs/read.mjs")) {
+            Files.copy(in, script, StandardCopyOption.REPLACE_EXISTING);
+        }
+        Path file = Files.writeString(Path.of(dir, id + ".ics"), client.get(url() + "/calendar.ics").send().body(),
+                StandardCharsets.UTF_8);
+        Process node = new ProcessBuilder("node", script.toString(), file.toString()).directory(Path.of(dir).toFile())
+                .redirectErrorStream(true).start();
+        String out = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        assertThat(node.waitFor()).as(out).isZero();
+        JsonNode read = ApiClient.JSON.readTree(out);
+        assertThat(read.path("version").asText()).isEqualTo("2.0");
+        assertThat(read.path("method").asText()).isEqualTo("PUBLISH");
+        assertThat(read.path("events").asInt()).isEqualTo(1);
+        assertThat(read.path("uid").asText()).isEqualTo(id + "@slotpoll");
+        assertThat(read.path("summary").asText()).isEqualTo("Q1 Planning; budget, \"review\"");
+        assertThat(read.path("description").asText()).isEqualTo("Bring the numbers.\nAnd a long line that goes on and"
+                + " on past the seventy-five octets an iCalendar line may hold, with ü and € in it.\n\n" + BASE + "/e/" + id);
+        assertThat(read.path("start").asText()).isEqualTo("2027-03-14T15:00:00.000Z");
+        assertThat(read.path("end").asText()).isEqualTo("2027-03-14T16:00:00.000Z");
+        assertThat(read.path("sequence").asInt()).isZero();
+        assertThat(read.path("status").asText()).isEqualTo("CONFIRMED");
+        assertThat(read.path("url").asText()).isEqualTo(BASE + "/e/" + id);
     }
 
     /** Parses the file with ical4j and checks every property of the calendar and its one event. */
