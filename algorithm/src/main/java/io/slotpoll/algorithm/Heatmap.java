@@ -53,18 +53,12 @@ public final class Heatmap {
             }
         }
         boolean[] yesHere = members ? new boolean[n] : null;
+        Runs runs = new Runs();
         for (int p = 0; p < participants.size(); p++) {
-            List<Interval> yes = new ArrayList<>();
-            List<Interval> all = new ArrayList<>();
-            for (Availability a : participants.get(p).availability()) {
-                all.add(a.interval());
-                if (a.preference() == Preference.YES) {
-                    yes.add(a.interval());
-                }
-            }
-            for (Interval u : Intervals.union(yes)) {
-                int lo = firstStartAtOrAfter(starts, u.start());
-                int hi = lastEndAtOrBefore(ends, u.end());
+            runs.load(participants.get(p).availability());
+            for (int r = runs.merge(true); r > 0; r = runs.next(true)) {
+                int lo = firstStartAtOrAfter(starts, runs.start);
+                int hi = lastEndAtOrBefore(ends, runs.end);
                 if (lo <= hi) {
                     yesDiff[lo]++;
                     yesDiff[hi + 1]--;
@@ -76,9 +70,9 @@ public final class Heatmap {
                     }
                 }
             }
-            for (Interval u : Intervals.union(all)) {
-                int lo = firstStartAtOrAfter(starts, u.start());
-                int hi = lastEndAtOrBefore(ends, u.end());
+            for (int r = runs.merge(false); r > 0; r = runs.next(false)) {
+                int lo = firstStartAtOrAfter(starts, runs.start);
+                int hi = lastEndAtOrBefore(ends, runs.end);
                 if (lo <= hi) {
                     allDiff[lo]++;
                     allDiff[hi + 1]--;
@@ -162,6 +156,83 @@ public final class Heatmap {
         }
         return -i - 2;
     }
+
+    /**
+     * One participant's windows sorted by start in primitive arrays (a packed-key sort, no
+     * boxing), walked as the merged runs of their "yes" windows or of all of them: the unions
+     * without building interval objects, reused across participants.
+     */
+    private static final class Runs {
+        private long[] keys = new long[32];
+        private long[] startOf = new long[32];
+        private long[] endOf = new long[32];
+        private boolean[] yesOf = new boolean[32];
+        private int size;
+        private int at;
+        long start;
+        long end;
+
+        void load(List<Availability> windows) {
+            size = windows.size();
+            if (keys.length < size) {
+                keys = new long[size];
+                startOf = new long[size];
+                endOf = new long[size];
+                yesOf = new boolean[size];
+            }
+            for (int i = 0; i < size; i++) {
+                Availability a = windows.get(i);
+                startOf[i] = a.interval().start();
+                endOf[i] = a.interval().end();
+                yesOf[i] = a.preference() == Preference.YES;
+            }
+            // sort indexes by start: the start (offset to stay non-negative) above the index bits
+            long min = Long.MAX_VALUE;
+            for (int i = 0; i < size; i++) {
+                min = Math.min(min, startOf[i]);
+            }
+            for (int i = 0; i < size; i++) {
+                keys[i] = ((startOf[i] - min) << INDEX_BITS) | i;
+            }
+            Arrays.sort(keys, 0, size);
+        }
+
+        /** Starts a walk; 1 with the first run in {@link #start}/{@link #end}, 0 if none. */
+        int merge(boolean yesOnly) {
+            at = 0;
+            return next(yesOnly);
+        }
+
+        /** The next merged run (overlapping or touching windows are one); 0 when there is none. */
+        int next(boolean yesOnly) {
+            while (at < size && yesOnly && !yesOf[index(at)]) {
+                at++;
+            }
+            if (at >= size) {
+                return 0;
+            }
+            start = startOf[index(at)];
+            end = endOf[index(at)];
+            for (at++; at < size; at++) {
+                int i = index(at);
+                if (yesOnly && !yesOf[i]) {
+                    continue;
+                }
+                if (startOf[i] > end) {
+                    break;
+                }
+                end = Math.max(end, endOf[i]);
+            }
+            return 1;
+        }
+
+        private int index(int position) {
+            return (int) (keys[position] & INDEX_MASK);
+        }
+    }
+
+    private static final int INDEX_BITS = 24;
+    private static final long INDEX_MASK = (1L << INDEX_BITS) - 1;
 
     /** A growable list of ints, to collect members without boxing. */
     private static final class IntList {
