@@ -37,6 +37,7 @@ public final class Heatmap {
             boolean members) {
         List<Interval> windows = Intervals.union(proposed);
         long[][] cells = cells(windows, step, from, to);
+        Grid grid = new Grid(cells[0], cells[1], step);
         long[] starts = cells[0];
         long[] ends = cells[1];
         int n = starts.length;
@@ -57,8 +58,8 @@ public final class Heatmap {
         for (int p = 0; p < participants.size(); p++) {
             runs.load(participants.get(p).availability());
             for (int r = runs.merge(true); r > 0; r = runs.next(true)) {
-                int lo = firstStartAtOrAfter(starts, runs.start);
-                int hi = lastEndAtOrBefore(ends, runs.end);
+                int lo = grid.firstStartAtOrAfter(runs.start);
+                int hi = grid.lastEndAtOrBefore(runs.end);
                 if (lo <= hi) {
                     yesDiff[lo]++;
                     yesDiff[hi + 1]--;
@@ -71,8 +72,8 @@ public final class Heatmap {
                 }
             }
             for (int r = runs.merge(false); r > 0; r = runs.next(false)) {
-                int lo = firstStartAtOrAfter(starts, runs.start);
-                int hi = lastEndAtOrBefore(ends, runs.end);
+                int lo = grid.firstStartAtOrAfter(runs.start);
+                int hi = grid.lastEndAtOrBefore(runs.end);
                 if (lo <= hi) {
                     allDiff[lo]++;
                     allDiff[hi + 1]--;
@@ -139,22 +140,75 @@ public final class Heatmap {
         return new long[][] {starts, ends};
     }
 
-    /** The first index whose start is at or after {@code time}. */
-    private static int firstStartAtOrAfter(long[] starts, long time) {
-        int i = Arrays.binarySearch(starts, time);
-        return i >= 0 ? i : -i - 1;
-    }
+    /**
+     * The cells as runs on a regular grid (one run per merged window, cut by from/to): the
+     * cells a merged availability interval covers whole are found by a binary search over
+     * the few runs and arithmetic inside one, not by searching every cell.
+     */
+    private static final class Grid {
+        private final long[] runFirstStart;
+        private final long[] runLastStart;
+        private final long[] runFirstEnd;
+        private final long[] runLastEnd;
+        private final int[] runFirstIndex;
+        private final int[] runCount;
+        private final int step;
 
-    /** The last index whose end is at or before {@code time} (-1 if none). */
-    private static int lastEndAtOrBefore(long[] ends, long time) {
-        int i = Arrays.binarySearch(ends, time);
-        if (i >= 0) {
-            while (i + 1 < ends.length && ends[i + 1] == time) {
-                i++;
+        Grid(long[] starts, long[] ends, int step) {
+            this.step = step;
+            int runs = 0;
+            for (int i = 0; i < starts.length; i++) {
+                if (i == 0 || starts[i] != starts[i - 1] + step || ends[i - 1] != starts[i]) {
+                    runs++;
+                }
             }
-            return i;
+            runFirstStart = new long[runs];
+            runLastStart = new long[runs];
+            runFirstEnd = new long[runs];
+            runLastEnd = new long[runs];
+            runFirstIndex = new int[runs];
+            runCount = new int[runs];
+            int r = -1;
+            for (int i = 0; i < starts.length; i++) {
+                if (i == 0 || starts[i] != starts[i - 1] + step || ends[i - 1] != starts[i]) {
+                    r++;
+                    runFirstStart[r] = starts[i];
+                    runFirstEnd[r] = ends[i];
+                    runFirstIndex[r] = i;
+                }
+                runLastStart[r] = starts[i];
+                runLastEnd[r] = ends[i];
+                runCount[r]++;
+            }
         }
-        return -i - 2;
+
+        /** The first cell whose start is at or after {@code time} (the number of cells if none). */
+        int firstStartAtOrAfter(long time) {
+            int r = Arrays.binarySearch(runLastStart, time);
+            r = r >= 0 ? r : -r - 1;
+            if (r == runLastStart.length) {
+                return r == 0 ? 0 : runFirstIndex[r - 1] + runCount[r - 1];
+            }
+            if (time <= runFirstStart[r]) {
+                return runFirstIndex[r];
+            }
+            return runFirstIndex[r] + (int) Math.ceilDiv(time - runFirstStart[r], step);
+        }
+
+        /** The last cell whose end is at or before {@code time} (-1 if none). */
+        int lastEndAtOrBefore(long time) {
+            int r = Arrays.binarySearch(runFirstEnd, time);
+            r = r >= 0 ? r : -r - 2;
+            if (r < 0) {
+                return -1;
+            }
+            if (time >= runLastEnd[r]) {
+                return runFirstIndex[r] + runCount[r] - 1;
+            }
+            // every cell of the run but its last is a whole step long; the last is not reached
+            long k = Math.floorDiv(time - runFirstStart[r], step) - 1;
+            return runFirstIndex[r] + (int) Math.min(k, runCount[r] - 1L);
+        }
     }
 
     /**
