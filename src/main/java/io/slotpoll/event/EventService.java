@@ -1,7 +1,7 @@
 package io.slotpoll.event;
 
 import io.slotpoll.algorithm.Interval;
-import io.slotpoll.algorithm.Intervals;
+import io.slotpoll.algorithm.SlotMatcher;
 import io.slotpoll.auth.Access;
 import io.slotpoll.auth.Secrets;
 import io.slotpoll.http.ApiException;
@@ -154,23 +154,14 @@ public final class EventService {
         return event;
     }
 
-    /**
-     * Whether {@code start} is a candidate: in a merged proposed window {@code [ws, we)}, on
-     * the grid {@code ws + k * step}, with {@code start + duration <= we}.
-     */
+    /** Whether {@code start} is a candidate start of the event: the matcher's own grid decides. */
     static boolean isCandidateStart(Event event, Instant start) {
         List<Interval> proposed = new ArrayList<>();
         for (TimeWindow w : event.proposedWindows()) {
             proposed.add(new Interval(w.start().getEpochSecond() / 60, w.end().getEpochSecond() / 60));
         }
-        long t = start.getEpochSecond() / 60;
-        for (Interval window : Intervals.union(proposed)) {
-            if (t >= window.start() && (t - window.start()) % event.slotStepMinutes() == 0
-                    && t + event.durationMinutes() <= window.end()) {
-                return true;
-            }
-        }
-        return false;
+        return SlotMatcher.isCandidateStart(proposed, event.durationMinutes(), event.slotStepMinutes(),
+                start.getEpochSecond() / 60);
     }
 
     private static ApiException notFinal(Event event) {

@@ -57,33 +57,25 @@ public final class Heatmap {
         Runs runs = new Runs();
         for (int p = 0; p < participants.size(); p++) {
             runs.load(participants.get(p).availability());
-            for (int r = runs.merge(true); r > 0; r = runs.next(true)) {
-                int lo = grid.firstStartAtOrAfter(runs.start);
-                int hi = grid.lastEndAtOrBefore(runs.end);
-                if (lo <= hi) {
-                    yesDiff[lo]++;
-                    yesDiff[hi + 1]--;
-                    if (members) {
-                        for (int c = lo; c <= hi; c++) {
+            // "yes" runs first, so that the runs of all windows can tell if-need-be cells apart
+            for (boolean yesOnly : YES_THEN_ALL) {
+                int[] diff = yesOnly ? yesDiff : allDiff;
+                for (int r = runs.merge(yesOnly); r > 0; r = runs.next(yesOnly)) {
+                    int lo = grid.firstStartAtOrAfter(runs.start);
+                    int hi = grid.lastEndAtOrBefore(runs.end);
+                    if (lo > hi) {
+                        continue;
+                    }
+                    diff[lo]++;
+                    diff[hi + 1]--;
+                    for (int c = lo; members && c <= hi; c++) {
+                        if (yesOnly) {
                             yesMembers[c].add(p);
                             yesHere[c] = true;
-                        }
-                    }
-                }
-            }
-            for (int r = runs.merge(false); r > 0; r = runs.next(false)) {
-                int lo = grid.firstStartAtOrAfter(runs.start);
-                int hi = grid.lastEndAtOrBefore(runs.end);
-                if (lo <= hi) {
-                    allDiff[lo]++;
-                    allDiff[hi + 1]--;
-                    if (members) {
-                        for (int c = lo; c <= hi; c++) {
-                            if (yesHere[c]) {
-                                yesHere[c] = false;
-                            } else {
-                                maybeMembers[c].add(p);
-                            }
+                        } else if (yesHere[c]) {
+                            yesHere[c] = false;
+                        } else {
+                            maybeMembers[c].add(p);
                         }
                     }
                 }
@@ -285,6 +277,7 @@ public final class Heatmap {
         }
     }
 
+    private static final boolean[] YES_THEN_ALL = {true, false};
     private static final int INDEX_BITS = 24;
     private static final long INDEX_MASK = (1L << INDEX_BITS) - 1;
 

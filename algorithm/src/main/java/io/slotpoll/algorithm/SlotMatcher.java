@@ -38,6 +38,16 @@ import java.util.Optional;
  */
 public final class SlotMatcher {
 
+    /**
+     * Whether {@code start} is a candidate start: on the step grid of a merged proposed
+     * window with the whole meeting inside it, the same grid {@link #match} ranks.
+     */
+    public static boolean isCandidateStart(List<Interval> proposedWindows, int duration, int step, long start) {
+        CandidateGrid grid = new CandidateGrid(Intervals.union(proposedWindows), duration, step);
+        int index = grid.firstAtOrAfter(start);
+        return index < grid.size() && grid.start(index) == start;
+    }
+
     public MatchResult match(MatchRequest request) {
         int duration = request.durationMinutes();
         CandidateGrid grid = new CandidateGrid(Intervals.union(request.proposedWindows()), duration, request.stepMinutes());

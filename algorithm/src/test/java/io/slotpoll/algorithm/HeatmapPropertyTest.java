@@ -53,8 +53,8 @@ class HeatmapPropertyTest {
                 List<Integer> yes = new ArrayList<>();
                 List<Integer> maybe = new ArrayList<>();
                 for (int p = 0; p < people.size(); p++) {
-                    boolean yesCovers = covers(people.get(p), cs, ce, true);
-                    boolean allCovers = covers(people.get(p), cs, ce, false);
+                    boolean yesCovers = NaiveMatcher.covers(people.get(p), cs, ce, true);
+                    boolean allCovers = NaiveMatcher.covers(people.get(p), cs, ce, false);
                     if (yesCovers) {
                         yes.add(p);
                     } else if (allCovers) {
@@ -100,21 +100,5 @@ class HeatmapPropertyTest {
             }
         }
         return cells;
-    }
-
-    private static boolean covers(Participant p, long from, long to, boolean yesOnly) {
-        for (long m = from; m < to; m++) {
-            boolean minute = false;
-            for (Availability a : p.availability()) {
-                if ((!yesOnly || a.preference() == Preference.YES) && a.interval().start() <= m && m < a.interval().end()) {
-                    minute = true;
-                    break;
-                }
-            }
-            if (!minute) {
-                return false;
-            }
-        }
-        return true;
     }
 }

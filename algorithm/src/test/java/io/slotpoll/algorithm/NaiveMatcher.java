@@ -90,7 +90,8 @@ final class NaiveMatcher {
         return new MatchResult(evaluated, slots, reason);
     }
 
-    private static boolean covers(Participant p, long from, long to, boolean yesOnly) {
+    /** Whether every minute of [from, to) lies in one of {@code p}'s windows ("yes" windows only if {@code yesOnly}). */
+    static boolean covers(Participant p, long from, long to, boolean yesOnly) {
         for (long m = from; m < to; m++) {
             boolean minuteCovered = false;
             for (Availability a : p.availability()) {
