@@ -4,7 +4,10 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -24,12 +27,21 @@ import java.util.Optional;
  * contiguous index range, computed on the {@link CandidateGrid} and added to a difference array. One
  * prefix sum then gives every candidate's counts in O(windows log windows + candidates).
  *
+ * <p>Local hours: for a participant with {@link LocalHours}, {@link LocalHours#insideStarts}
+ * gives the starts whose slot is inside their hours as a few ranges per local day,
+ * computed only over the start ranges where the participant attends; each range is again
+ * a contiguous index range. So "attending but outside their hours" per candidate is the
+ * count of attending participants with hours minus those inside, from two more difference
+ * arrays, without a loop over candidates times participants.
+ *
  * <p>Order (total): fewer required participants unavailable (if need be counts as
- * attending), then more attending, then more available, then earlier start. The best
- * {@code limit} candidates are kept in a bounded heap; only for those does an
- * {@link IntervalTree}, over the merged intervals that cover them, say who is in and who
- * is out. Unions are built in flat primitive arrays, so allocation stays proportional to
- * the input.
+ * attending), then more attending, then more available, then fewer attending outside
+ * their local hours, then earlier start. The best {@code limit} candidates are kept in a
+ * bounded heap; only for those does an {@link IntervalTree}, over the merged intervals that
+ * cover them, say who is in and who is out, and only for those are partial minutes (a
+ * binary search into each unavailable participant's union) and the hours of each attending
+ * participant checked one by one. Unions are built in flat primitive arrays, so allocation
+ * stays proportional to the input.
  *
  * <p>Score: {@code (available + 0.5 * ifNeedBe) / participants}, rounded half-up to four
  * decimals, or 0 without participants. It is informative; the order above decides rank.
@@ -37,6 +49,11 @@ import java.util.Optional;
  * <p>Instances hold no state and may be shared between threads.
  */
 public final class SlotMatcher {
+
+    /** Partial attendance in the contract's order: most free minutes first, then creation order. */
+    private static final Comparator<RankedSlot.Partial> PARTIAL_ORDER =
+            Comparator.comparingInt(RankedSlot.Partial::minutesFree).reversed()
+                    .thenComparingInt(RankedSlot.Partial::participant);
 
     /**
      * Whether {@code start} is a candidate start: on the step grid of a merged proposed
@@ -62,20 +79,27 @@ public final class SlotMatcher {
         int[] yes = new int[count + 1];
         int[] attending = new int[count + 1];
         int[] requiredAttending = new int[count + 1];
+        int[] outside = new int[count + 1];
         int requiredTotal = 0;
         for (int p = 0; p < n; p++) {
             addCoverage(grid, yesUnions, p, duration, yes);
             addCoverage(grid, allUnions, p, duration, attending);
-            if (participants.get(p).required()) {
+            Participant participant = participants.get(p);
+            if (participant.required()) {
                 requiredTotal++;
                 addCoverage(grid, allUnions, p, duration, requiredAttending);
+            }
+            if (participant.hours().isPresent() && count > 0) {
+                addCoverage(grid, allUnions, p, duration, outside);
+                subtractInsideHours(grid, allUnions, p, duration, participant.hours().get(), outside);
             }
         }
         prefixSum(yes);
         prefixSum(attending);
         prefixSum(requiredAttending);
+        prefixSum(outside);
 
-        Ranking ranking = new Ranking(yes, attending, requiredAttending, requiredTotal);
+        Ranking ranking = new Ranking(yes, attending, requiredAttending, requiredTotal, outside);
         int[] best = ranking.best(count, request.minAttending(), request.limit());
         if (best.length == 0) {
             EmptyReason reason = count == 0 ? EmptyReason.NO_CANDIDATES
@@ -137,6 +161,32 @@ public final class SlotMatcher {
         }
     }
 
+    /**
+     * Subtracts one from {@code diff} over every candidate the owner attends whose slot is
+     * inside their hours: the inside starts are computed only within the owner's covered
+     * start ranges, clipped to the grid's first and last start.
+     */
+    private static void subtractInsideHours(CandidateGrid grid, FlatUnions unions, int owner, int duration,
+            LocalHours hours, int[] diff) {
+        long firstStart = grid.start(0);
+        long lastStart = grid.start(grid.size() - 1);
+        for (int i = unions.offsets[owner]; i < unions.offsets[owner + 1]; i++) {
+            long from = Math.max(firstStart, unions.starts[i]);
+            long to = Math.min(lastStart, unions.ends[i] - duration);
+            if (from > to) {
+                continue;
+            }
+            hours.insideStarts(from, to, duration, (first, last) -> {
+                int a = grid.firstAtOrAfter(first);
+                int b = grid.countAtOrBefore(last);
+                if (a < b) {
+                    diff[a]--;
+                    diff[b]++;
+                }
+            });
+        }
+    }
+
     private static void prefixSum(int[] values) {
         for (int i = 1; i < values.length; i++) {
             values[i] += values[i - 1];
@@ -162,6 +212,7 @@ public final class SlotMatcher {
 
         int[] yesMark = new int[n];
         int[] allMark = new int[n];
+        HoursGroups hours = new HoursGroups(participants);
         List<RankedSlot> slots = new ArrayList<>(starts.length);
         for (int r = 0; r < starts.length; r++) {
             int stamp = r + 1;
@@ -190,10 +241,81 @@ public final class SlotMatcher {
                     }
                 }
             }
+            List<RankedSlot.Partial> partial = new ArrayList<>();
+            for (int p : unavailable) {
+                int free = coveredMinutes(allUnions, p, start, end);
+                if (free > 0) {
+                    partial.add(new RankedSlot.Partial(p, free));
+                }
+            }
+            partial.sort(PARTIAL_ORDER);
+            List<Integer> outsideHours = new ArrayList<>();
+            for (int p = 0; p < n; p++) {
+                if (allMark[p] == stamp && !hours.inside(p, start, end, stamp)) {
+                    outsideHours.add(p);
+                }
+            }
             double score = score(available.size(), ifNeedBe.size(), n);
-            slots.add(new RankedSlot(r + 1, start, end, score, available, ifNeedBe, unavailable, requiredUnavailable));
+            slots.add(new RankedSlot(r + 1, start, end, score, available, ifNeedBe, unavailable, requiredUnavailable,
+                    partial, outsideHours));
         }
         return slots;
+    }
+
+    /** Minutes of {@code [from, to)} inside the owner's disjoint, sorted intervals, by binary search. */
+    private static int coveredMinutes(FlatUnions unions, int owner, long from, long to) {
+        int lo = unions.offsets[owner];
+        int hi = unions.offsets[owner + 1];
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (unions.ends[mid] <= from) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        long covered = 0;
+        for (int i = lo; i < unions.offsets[owner + 1] && unions.starts[i] < to; i++) {
+            covered += Math.min(to, unions.ends[i]) - Math.max(from, unions.starts[i]);
+        }
+        return (int) covered;
+    }
+
+    /**
+     * Participants grouped by equal hours (same zone and times), so a returned slot checks
+     * each distinct set of hours once however many people share it.
+     */
+    private static final class HoursGroups {
+        private final List<LocalHours> distinct = new ArrayList<>();
+        private final int[] groupOf;
+        private final int[] checkedAt;
+        private final boolean[] inside;
+
+        HoursGroups(List<Participant> participants) {
+            Map<LocalHours, Integer> index = new HashMap<>();
+            groupOf = new int[participants.size()];
+            for (int p = 0; p < participants.size(); p++) {
+                groupOf[p] = participants.get(p).hours().map(h -> index.computeIfAbsent(h, k -> {
+                    distinct.add(k);
+                    return distinct.size() - 1;
+                })).orElse(-1);
+            }
+            checkedAt = new int[distinct.size()];
+            inside = new boolean[distinct.size()];
+        }
+
+        /** Whether the slot is inside participant {@code p}'s hours (true without hours); {@code stamp} names the slot. */
+        boolean inside(int p, long start, long end, int stamp) {
+            int g = groupOf[p];
+            if (g < 0) {
+                return true;
+            }
+            if (checkedAt[g] != stamp) {
+                checkedAt[g] = stamp;
+                inside[g] = distinct.get(g).contains(start, end);
+            }
+            return inside[g];
+        }
     }
 
     /** Adds the owner's intervals that contain some slot {@code [t, t + duration)} with {@code t} in sorted {@code chosen}. */
@@ -228,8 +350,10 @@ public final class SlotMatcher {
         private final int[] attending;
         private final int[] requiredAttending;
         private final int requiredTotal;
+        private final int[] outside;
 
-        Ranking(int[] yes, int[] attending, int[] requiredAttending, int requiredTotal) {
+        Ranking(int[] yes, int[] attending, int[] requiredAttending, int requiredTotal, int[] outside) {
+            this.outside = outside;
             this.yes = yes;
             this.attending = attending;
             this.requiredAttending = requiredAttending;
@@ -249,6 +373,10 @@ public final class SlotMatcher {
             int byYes = Integer.compare(yes[b], yes[a]);
             if (byYes != 0) {
                 return byYes;
+            }
+            int byOutside = Integer.compare(outside[a], outside[b]);
+            if (byOutside != 0) {
+                return byOutside;
             }
             return Integer.compare(a, b);
         }

@@ -1,5 +1,8 @@
 package io.slotpoll.algorithm;
 
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -44,7 +47,8 @@ final class NaiveMatcher {
         }
 
         List<Participant> ps = request.participants();
-        record Row(long start, List<Integer> yes, List<Integer> maybe, List<Integer> no, List<Integer> reqNo) {
+        record Row(long start, List<Integer> yes, List<Integer> maybe, List<Integer> no, List<Integer> reqNo,
+                List<RankedSlot.Partial> partial, List<Integer> outside) {
             int attending() {
                 return yes.size() + maybe.size();
             }
@@ -67,20 +71,38 @@ final class NaiveMatcher {
                     }
                 }
             }
-            rows.add(new Row(t, yes, maybe, no, reqNo));
+            List<RankedSlot.Partial> partial = new ArrayList<>();
+            for (int p : no) {
+                int free = freeMinutes(ps.get(p), t, t + d);
+                if (free > 0) {
+                    partial.add(new RankedSlot.Partial(p, free));
+                }
+            }
+            partial.sort(Comparator.comparingInt(RankedSlot.Partial::minutesFree).reversed()
+                    .thenComparingInt(RankedSlot.Partial::participant));
+            List<Integer> outside = new ArrayList<>();
+            for (int p = 0; p < ps.size(); p++) {
+                Optional<LocalHours> hours = ps.get(p).hours();
+                if (!no.contains(p) && hours.isPresent() && !inside(hours.get(), t, t + d)) {
+                    outside.add(p);
+                }
+            }
+            rows.add(new Row(t, yes, maybe, no, reqNo, partial, outside));
         }
         int evaluated = rows.size();
         List<Row> kept = new ArrayList<>(rows.stream().filter(r -> r.attending() >= request.minAttending()).toList());
         kept.sort(Comparator.<Row>comparingInt(r -> r.reqNo().size())
                 .thenComparing(Comparator.<Row>comparingInt(Row::attending).reversed())
                 .thenComparing(Comparator.<Row>comparingInt(r -> r.yes().size()).reversed())
+                .thenComparingInt(r -> r.outside().size())
                 .thenComparingLong(Row::start));
         List<RankedSlot> slots = new ArrayList<>();
         for (int i = 0; i < Math.min(request.limit(), kept.size()); i++) {
             Row r = kept.get(i);
             double score = ps.isEmpty() ? 0.0
                     : Math.round((r.yes().size() + 0.5 * r.maybe().size()) / ps.size() * 10_000.0) / 10_000.0;
-            slots.add(new RankedSlot(i + 1, r.start(), r.start() + d, score, r.yes(), r.maybe(), r.no(), r.reqNo()));
+            slots.add(new RankedSlot(i + 1, r.start(), r.start() + d, score, r.yes(), r.maybe(), r.no(), r.reqNo(),
+                    r.partial(), r.outside()));
         }
         Optional<EmptyReason> reason = Optional.empty();
         if (slots.isEmpty()) {
@@ -88,6 +110,37 @@ final class NaiveMatcher {
                     : ps.isEmpty() ? EmptyReason.NO_PARTICIPANTS : EmptyReason.BELOW_MIN_AVAILABLE);
         }
         return new MatchResult(evaluated, slots, reason);
+    }
+
+    /** Counts, minute by minute, the minutes of [from, to) that lie in any of {@code p}'s windows. */
+    static int freeMinutes(Participant p, long from, long to) {
+        int free = 0;
+        for (long m = from; m < to; m++) {
+            for (Availability a : p.availability()) {
+                if (a.interval().start() <= m && m < a.interval().end()) {
+                    free++;
+                    break;
+                }
+            }
+        }
+        return free;
+    }
+
+    /**
+     * The contract's words, through {@link ZonedDateTime}: start and end on the same local
+     * date with start time at or after the hours' start and end time at or before their end,
+     * or the end exactly the next local midnight with hours to 24:00.
+     */
+    static boolean inside(LocalHours hours, long from, long to) {
+        ZonedDateTime start = Instant.ofEpochSecond(from * 60).atZone(hours.zone());
+        ZonedDateTime end = Instant.ofEpochSecond(to * 60).atZone(hours.zone());
+        boolean startOk = start.toLocalTime().toSecondOfDay() >= hours.startMinute() * 60;
+        if (end.toLocalDate().equals(start.toLocalDate())) {
+            return startOk && end.toLocalTime().toSecondOfDay() <= hours.endMinute() * 60;
+        }
+        boolean nextMidnight = end.toLocalDate().equals(start.toLocalDate().plusDays(1))
+                && end.toLocalTime().equals(LocalTime.MIDNIGHT);
+        return nextMidnight && hours.endMinute() == 1440 && startOk;
     }
 
     /** Whether every minute of [from, to) lies in one of {@code p}'s windows ("yes" windows only if {@code yesOnly}). */

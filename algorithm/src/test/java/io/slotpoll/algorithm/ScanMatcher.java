@@ -23,7 +23,8 @@ public final class ScanMatcher {
             }
         }
         List<Participant> ps = request.participants();
-        record Row(long start, int index, List<Integer> yes, List<Integer> maybe, List<Integer> no, List<Integer> reqNo) {
+        record Row(long start, int index, List<Integer> yes, List<Integer> maybe, List<Integer> no, List<Integer> reqNo,
+                List<RankedSlot.Partial> partial, List<Integer> outside) {
             int attending() {
                 return yes.size() + maybe.size();
             }
@@ -48,18 +49,35 @@ public final class ScanMatcher {
                     }
                 }
             }
-            rows.add(new Row(t, c, yes, maybe, no, reqNo));
+            List<RankedSlot.Partial> partial = new ArrayList<>();
+            for (int p : no) {
+                int free = NaiveMatcher.freeMinutes(ps.get(p), t, t + d);
+                if (free > 0) {
+                    partial.add(new RankedSlot.Partial(p, free));
+                }
+            }
+            partial.sort(Comparator.comparingInt(RankedSlot.Partial::minutesFree).reversed()
+                    .thenComparingInt(RankedSlot.Partial::participant));
+            List<Integer> outside = new ArrayList<>();
+            for (int p = 0; p < ps.size(); p++) {
+                Optional<LocalHours> hours = ps.get(p).hours();
+                if (!no.contains(p) && hours.isPresent() && !hours.get().contains(t, t + d)) {
+                    outside.add(p);
+                }
+            }
+            rows.add(new Row(t, c, yes, maybe, no, reqNo, partial, outside));
         }
         List<Row> kept = new ArrayList<>(rows.stream().filter(r -> r.attending() >= request.minAttending()).toList());
         kept.sort(Comparator.<Row>comparingInt(r -> r.reqNo().size())
                 .thenComparing(Comparator.<Row>comparingInt(Row::attending).reversed())
                 .thenComparing(Comparator.<Row>comparingInt(r -> r.yes().size()).reversed())
+                .thenComparingInt(r -> r.outside().size())
                 .thenComparingLong(Row::start));
         List<RankedSlot> slots = new ArrayList<>();
         for (int i = 0; i < Math.min(request.limit(), kept.size()); i++) {
             Row r = kept.get(i);
             slots.add(new RankedSlot(i + 1, r.start(), r.start() + d, SlotMatcher.score(r.yes().size(), r.maybe().size(), ps.size()),
-                    r.yes(), r.maybe(), r.no(), r.reqNo()));
+                    r.yes(), r.maybe(), r.no(), r.reqNo(), r.partial(), r.outside()));
         }
         Optional<EmptyReason> reason = Optional.empty();
         if (slots.isEmpty()) {

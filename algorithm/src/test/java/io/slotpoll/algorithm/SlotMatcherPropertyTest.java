@@ -2,8 +2,10 @@ package io.slotpoll.algorithm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -44,6 +46,41 @@ class SlotMatcherPropertyTest {
                 assertThat(result.slots()).hasSize(result.candidatesEvaluated());
             }
         }
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {21, 22, 23})
+    void matches_naive_reference_with_local_hours_across_dst_changes_and_midnights(long seed) {
+        Random random = new Random(seed);
+        int outsideSeen = 0;
+        int partialSeen = 0;
+        for (int i = 0; i < CASES_PER_SEED; i++) {
+            ZoneId zone = ZonedCases.zone(random);
+            long base = ZonedCases.nearSomethingHard(random, zone);
+            MatchRequest plain = randomRequest(random, 1 + random.nextInt(30));
+            List<Participant> withHours = new ArrayList<>();
+            for (Participant p : plain.participants()) {
+                List<Availability> moved = p.availability().stream()
+                        .map(a -> new Availability(new Interval(a.interval().start() + base, a.interval().end() + base),
+                                a.preference()))
+                        .toList();
+                Optional<LocalHours> hours = random.nextInt(4) == 0 ? Optional.empty()
+                        : Optional.of(ZonedCases.hoursAround(random, random.nextInt(4) == 0 ? ZonedCases.zone(random) : zone,
+                                base + random.nextInt(280)));
+                withHours.add(new Participant(p.required(), moved, hours));
+            }
+            MatchRequest request = new MatchRequest(
+                    plain.proposedWindows().stream().map(w -> new Interval(w.start() + base, w.end() + base)).toList(),
+                    plain.durationMinutes(), plain.stepMinutes(), withHours, plain.minAttending(), plain.limit());
+            MatchResult expected = naive.match(request);
+            assertThat(matcher.match(request)).as("seed %d case %d: %s", seed, i, request).isEqualTo(expected);
+            for (RankedSlot slot : expected.slots()) {
+                outsideSeen += slot.outsideHours().size();
+                partialSeen += slot.partial().size();
+            }
+        }
+        assertThat(outsideSeen).as("the cases reach people outside their hours").isGreaterThan(1_000);
+        assertThat(partialSeen).as("the cases reach partial attendance").isGreaterThan(1_000);
     }
 
     private static MatchRequest randomRequest(Random random, int limit) {

@@ -5,6 +5,7 @@ import static io.slotpoll.algorithm.Availability.yes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -34,13 +35,14 @@ class SlotMatcherTest {
         assertThat(result.emptyReason()).isEmpty();
         assertThat(starts(result)).containsExactly(630L, 600L, 615L, 645L, 660L, 2280L, 2295L, 2310L, 2325L, 2340L);
         assertThat(result.slots().get(0)).isEqualTo(
-                new RankedSlot(1, 630, 690, 0.8333, List.of(0, 1), List.of(2), List.of(), List.of()));
+                new RankedSlot(1, 630, 690, 0.8333, List.of(0, 1), List.of(2), List.of(), List.of(), List.of(), List.of()));
         assertThat(result.slots().get(1)).isEqualTo(
-                new RankedSlot(2, 600, 660, 0.5, List.of(0), List.of(2), List.of(1), List.of()));
+                new RankedSlot(2, 600, 660, 0.5, List.of(0), List.of(2), List.of(1), List.of(),
+                        List.of(new RankedSlot.Partial(1, 30)), List.of()));
         assertThat(result.slots().get(5)).isEqualTo(
-                new RankedSlot(6, 2280, 2340, 0.5, List.of(1), List.of(0), List.of(2), List.of(2)));
+                new RankedSlot(6, 2280, 2340, 0.5, List.of(1), List.of(0), List.of(2), List.of(2), List.of(), List.of()));
         assertThat(result.slots().get(9)).isEqualTo(
-                new RankedSlot(10, 2340, 2400, 0.1667, List.of(), List.of(0), List.of(1, 2), List.of(2)));
+                new RankedSlot(10, 2340, 2400, 0.1667, List.of(), List.of(0), List.of(1, 2), List.of(2), List.of(), List.of()));
     }
 
     @Test
@@ -77,9 +79,9 @@ class SlotMatcherTest {
     void without_participants_every_candidate_scores_zero_in_start_order() {
         MatchResult result = matcher.match(request(List.of(new Interval(0, 90)), 60, 15, List.of(), 0, 10));
         assertThat(result.slots()).containsExactly(
-                new RankedSlot(1, 0, 60, 0.0, List.of(), List.of(), List.of(), List.of()),
-                new RankedSlot(2, 15, 75, 0.0, List.of(), List.of(), List.of(), List.of()),
-                new RankedSlot(3, 30, 90, 0.0, List.of(), List.of(), List.of(), List.of()));
+                new RankedSlot(1, 0, 60, 0.0, List.of(), List.of(), List.of(), List.of(), List.of(), List.of()),
+                new RankedSlot(2, 15, 75, 0.0, List.of(), List.of(), List.of(), List.of(), List.of(), List.of()),
+                new RankedSlot(3, 30, 90, 0.0, List.of(), List.of(), List.of(), List.of(), List.of(), List.of()));
     }
 
     @Test
@@ -160,6 +162,32 @@ class SlotMatcherTest {
         assertThat(SlotMatcher.score(0, 1, 16)).isEqualTo(0.0313);
         assertThat(SlotMatcher.score(0, 0, 0)).isEqualTo(0.0);
         assertThat(SlotMatcher.score(3, 0, 3)).isEqualTo(1.0);
+    }
+
+    @Test
+    void among_equally_attended_slots_fewer_people_outside_their_hours_rank_first() {
+        // Kolkata is +05:30: epoch minute 0 is 05:30 there. Ana works 06:00-24:00 locally, Ben has no hours.
+        LocalHours anaHours = new LocalHours(ZoneId.of("Asia/Kolkata"), 360, 1440);
+        Participant ana = new Participant(false, List.of(yes(0, 120)), Optional.of(anaHours));
+        Participant ben = new Participant(false, List.of(yes(0, 120)));
+        MatchResult result = matcher.match(request(List.of(new Interval(0, 120)), 60, 15, List.of(ana, ben), 0, 10));
+
+        assertThat(starts(result)).containsExactly(30L, 45L, 60L, 0L, 15L);
+        assertThat(result.slots().get(0).outsideHours()).isEmpty();
+        assertThat(result.slots().get(3)).isEqualTo(new RankedSlot(4, 0, 60, 1.0, List.of(0, 1), List.of(), List.of(),
+                List.of(), List.of(), List.of(0)));
+    }
+
+    @Test
+    void partial_lists_unavailable_people_by_free_minutes_then_position() {
+        Participant a = new Participant(false, List.of(yes(0, 20)));
+        Participant b = new Participant(false, List.of(ifNeedBe(10, 50), yes(55, 58)));
+        Participant c = new Participant(false, List.of(yes(30, 50)));
+        Participant d = new Participant(false, List.of(yes(60, 90)));
+        MatchResult result = matcher.match(request(List.of(new Interval(0, 60)), 60, 15, List.of(a, b, c, d), 0, 1));
+
+        assertThat(result.slots().get(0).partial()).containsExactly(
+                new RankedSlot.Partial(1, 43), new RankedSlot.Partial(0, 20), new RankedSlot.Partial(2, 20));
     }
 
     @Test
