@@ -1,5 +1,6 @@
 package io.slotpoll.event;
 
+import io.slotpoll.time.DailyHours;
 import io.slotpoll.time.TimeWindow;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -9,7 +10,8 @@ import java.util.List;
  * An event as stored. {@code proposedWindows} keep the organiser's order, in UTC;
  * {@code deadline} and {@code description} may be null. {@code finalSlot} is the picked
  * meeting time while the status is {@code final}, else null; {@code finalSequence} is the
- * .ics SEQUENCE of the last finalization (null if never finalized).
+ * .ics SEQUENCE of the last finalization (null if never finalized). {@code localHours} apply to
+ * every participant without hours of their own, in the participant's zone (null: none).
  */
 public record Event(
         String id,
@@ -26,7 +28,8 @@ public record Event(
         Instant createdAt,
         Instant updatedAt,
         TimeWindow finalSlot,
-        Integer finalSequence) {
+        Integer finalSequence,
+        DailyHours localHours) {
 
     public Event {
         proposedWindows = List.copyOf(proposedWindows);
@@ -40,6 +43,6 @@ public record Event(
     /** The same event with another status, final slot and sequence. */
     public Event withFinal(EventStatus newStatus, TimeWindow slot, Integer sequence, long newVersion, Instant now) {
         return new Event(id, title, description, durationMinutes, slotStepMinutes, timezone, proposedWindows, deadline,
-                newStatus, newVersion, participantCount, createdAt, now, slot, sequence);
+                newStatus, newVersion, participantCount, createdAt, now, slot, sequence, localHours);
     }
 }

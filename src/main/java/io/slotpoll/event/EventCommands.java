@@ -1,6 +1,7 @@
 package io.slotpoll.event;
 
 import io.slotpoll.http.Errors;
+import io.slotpoll.time.DailyHours;
 import io.slotpoll.time.RequestTimes.WindowBounds;
 import io.slotpoll.time.TimeBound;
 import java.time.ZoneId;
@@ -20,7 +21,8 @@ final class EventCommands {
 
     /** {@code POST /api/v1/events}; fields are null where absent or invalid (already recorded). */
     record Create(String title, String description, Integer durationMinutes, int slotStepMinutes,
-            Optional<ZoneId> timezone, List<WindowBounds> proposedWindows, TimeBound deadline, Errors errors) {
+            Optional<ZoneId> timezone, List<WindowBounds> proposedWindows, TimeBound deadline, DailyHours localHours,
+            Errors errors) {
     }
 
     /** {@code PUT /api/v1/events/{id}/final}: a local {@code start} is read in the event's zone. */
@@ -29,11 +31,11 @@ final class EventCommands {
 
     /**
      * {@code PATCH /api/v1/events/{id}}: each field is present only if the client sent it;
-     * {@code description} and {@code deadline} may be sent as null to clear them.
+     * {@code description}, {@code deadline} and {@code localHours} may be sent as null to clear them.
      */
     record Patch(String eventId, Optional<String> token, Optional<String> title, Optional<Optional<String>> description,
             Optional<Integer> durationMinutes, Optional<Integer> slotStepMinutes, Optional<ZoneId> timezone,
             Optional<List<WindowBounds>> proposedWindows, Optional<Optional<TimeBound>> deadline,
-            Optional<EventStatus> status, Errors errors) {
+            Optional<EventStatus> status, Optional<Optional<DailyHours>> localHours, Errors errors) {
     }
 }

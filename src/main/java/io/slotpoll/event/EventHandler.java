@@ -10,6 +10,7 @@ import io.slotpoll.http.ObjectFields;
 import io.slotpoll.http.PathIds;
 import io.slotpoll.idempotency.Answer;
 import io.slotpoll.idempotency.Idempotency;
+import io.slotpoll.time.DailyHours;
 import io.slotpoll.time.RequestTimes;
 import io.slotpoll.time.RequestTimes.WindowBounds;
 import io.slotpoll.time.TimeBound;
@@ -26,11 +27,11 @@ import java.util.Set;
 public final class EventHandler {
 
     private static final Set<String> CREATE_FIELDS = ObjectFields.names("title", "description", "durationMinutes",
-            "slotStepMinutes", "timezone", "proposedWindows", "deadline");
+            "slotStepMinutes", "timezone", "proposedWindows", "deadline", "localHours");
     private static final Set<String> WINDOW_FIELDS = ObjectFields.names("start", "end");
     private static final Set<String> FINAL_FIELDS = ObjectFields.names("start");
     private static final Set<String> PATCH_FIELDS = ObjectFields.names("title", "description", "durationMinutes",
-            "slotStepMinutes", "timezone", "proposedWindows", "deadline", "status");
+            "slotStepMinutes", "timezone", "proposedWindows", "deadline", "status", "localHours");
 
     private final EventService service;
     private final JsonIo json;
@@ -57,8 +58,9 @@ public final class EventHandler {
         List<ObjectFields> items = body.objects("proposedWindows", true, 1, EventRules.WINDOWS_MAX);
         List<WindowBounds> windows = items == null ? List.of() : windows(items);
         TimeBound deadline = RequestTimes.bound(body, "deadline", false);
+        DailyHours hours = RequestTimes.hours(body, "localHours");
         EventCommands.Create command = new EventCommands.Create(title, description, duration,
-                step == null ? EventRules.DEFAULT_STEP : step, zone, windows, deadline, errors);
+                step == null ? EventRules.DEFAULT_STEP : step, zone, windows, deadline, hours, errors);
         idempotency.respond(ctx, "POST /api/v1/events", body.bytes(), tx -> created(service.create(tx, command)));
     }
 
@@ -153,8 +155,12 @@ public final class EventHandler {
         if (body.isPresent("status")) {
             status = Optional.ofNullable(body.oneOf("status", true, EventStatus.WIRE_VALUES)).map(EventStatus::fromWire);
         }
+        Optional<Optional<DailyHours>> hours = Optional.empty();
+        if (body.isPresent("localHours")) {
+            hours = Optional.of(Optional.ofNullable(RequestTimes.hours(body, "localHours")));
+        }
         Event event = service.patch(new EventCommands.Patch(PathIds.event(ctx), BearerToken.from(ctx), title,
-                description, duration, step, zone, windows, deadline, status, errors));
+                description, duration, step, zone, windows, deadline, status, hours, errors));
         json.write(ctx, 200, EventView.of(event, links));
     }
 

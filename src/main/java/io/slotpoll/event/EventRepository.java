@@ -7,6 +7,7 @@ import static io.slotpoll.db.schema.Tables.PROPOSED_WINDOW;
 import io.slotpoll.db.PreRendered;
 import io.slotpoll.db.schema.tables.records.EventRecord;
 import io.slotpoll.db.schema.tables.records.ProposedWindowRecord;
+import io.slotpoll.time.DailyHours;
 import io.slotpoll.time.TimeWindow;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -139,6 +140,8 @@ public final class EventRepository {
         fields.put(EVENT.FINAL_START, event.finalSlot() == null ? null : event.finalSlot().start());
         fields.put(EVENT.FINAL_END, event.finalSlot() == null ? null : event.finalSlot().end());
         fields.put(EVENT.FINAL_SEQUENCE, event.finalSequence());
+        fields.put(EVENT.LOCAL_HOURS_START, event.localHours() == null ? null : event.localHours().startMinute());
+        fields.put(EVENT.LOCAL_HOURS_END, event.localHours() == null ? null : event.localHours().endMinute());
         return fields;
     }
 
@@ -167,6 +170,7 @@ public final class EventRepository {
                 ZoneId.of(r.getTimezone()), windows, r.getDeadline(), EventStatus.fromWire(r.getStatus()),
                 r.getVersion(), participants, r.getCreatedAt(), r.getUpdatedAt(),
                 r.getFinalStart() == null ? null : new TimeWindow(r.getFinalStart(), r.getFinalEnd()),
-                r.getFinalSequence()));
+                r.getFinalSequence(),
+                r.getLocalHoursStart() == null ? null : new DailyHours(r.getLocalHoursStart(), r.getLocalHoursEnd())));
     }
 }

@@ -53,7 +53,7 @@ public final class EventService {
         Instant now = now();
         String token = Secrets.newToken();
         Event event = new Event(Secrets.newId(), c.title(), c.description(), c.durationMinutes(), c.slotStepMinutes(),
-                c.timezone().orElseThrow(), windows, deadline, EventStatus.OPEN, 1, 0, now, now, null, null);
+                c.timezone().orElseThrow(), windows, deadline, EventStatus.OPEN, 1, 0, now, now, null, null, c.localHours());
         events.insert(tx, event, Secrets.hash(token));
         return new Created(event, token);
     }
@@ -99,7 +99,8 @@ public final class EventService {
                     current.createdAt(),
                     now(),
                     current.finalSlot(),
-                    current.finalSequence());
+                    current.finalSequence(),
+                    p.localHours().isPresent() ? p.localHours().get().orElse(null) : current.localHours());
             events.update(t, changed, p.proposedWindows().isPresent());
             return changed;
         });

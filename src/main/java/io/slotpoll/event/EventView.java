@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.slotpoll.calendar.CalendarLinks;
 import io.slotpoll.calendar.FinalMeeting;
+import io.slotpoll.time.DailyHours;
 import io.slotpoll.time.TimeWindow;
 import io.slotpoll.time.Times;
 import java.util.List;
@@ -22,6 +23,7 @@ public record EventView(
         String timezone,
         List<WindowView> proposedWindows,
         String deadline,
+        HoursView localHours,
         String status,
         @JsonProperty("final") WindowView finalSlot,
         int participantCount,
@@ -32,6 +34,13 @@ public record EventView(
     public record WindowView(String start, String end) {
         static WindowView of(TimeWindow window) {
             return new WindowView(Times.utc(window.start()), Times.utc(window.end()));
+        }
+    }
+
+    /** {@code {"start": "HH:MM", "end": "HH:MM"}}; the end may be "24:00". */
+    public record HoursView(String start, String end) {
+        public static HoursView of(DailyHours hours) {
+            return hours == null ? null : new HoursView(hours.start(), hours.end());
         }
     }
 
@@ -48,7 +57,7 @@ public record EventView(
         return new EventView(event.id(), event.title(), event.description(), event.durationMinutes(),
                 event.slotStepMinutes(), event.timezone().getId(),
                 event.proposedWindows().stream().map(WindowView::of).toList(),
-                event.deadline() == null ? null : Times.utc(event.deadline()),
+                event.deadline() == null ? null : Times.utc(event.deadline()), HoursView.of(event.localHours()),
                 event.status().wire(), event.finalSlot() == null ? null : WindowView.of(event.finalSlot()),
                 event.participantCount(), event.version(), Times.utc(event.createdAt()), finalLinks);
     }

@@ -155,6 +155,19 @@ public final class ObjectFields {
         return value.textValue();
     }
 
+    /** An object field as {@code ObjectFields} under {@code name}; null if not given (an error if {@code required}) or not an object. */
+    public ObjectFields object(String name, boolean required) {
+        JsonNode value = given(name, required);
+        if (value == null) {
+            return null;
+        }
+        if (!value.isObject()) {
+            errors.add(path(name), required ? "must be an object" : "must be an object or null");
+            return null;
+        }
+        return new ObjectFields((ObjectNode) value, path(name), errors, new byte[0]);
+    }
+
     /**
      * The objects of an array field, each as {@code ObjectFields} under {@code name[i]};
      * null if not given or not an array of objects of at most {@code maxItems}.

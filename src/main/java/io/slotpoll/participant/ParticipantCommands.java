@@ -2,6 +2,7 @@ package io.slotpoll.participant;
 
 import io.slotpoll.algorithm.Preference;
 import io.slotpoll.http.Errors;
+import io.slotpoll.time.DailyHours;
 import io.slotpoll.time.RequestTimes.WindowBounds;
 import java.time.ZoneId;
 import java.util.List;
@@ -26,14 +27,19 @@ final class ParticipantCommands {
     }
 
     /** {@code POST .../participants}; needs no token. */
-    record Join(String name, Optional<ZoneId> timezone, List<AvailabilityItem> availability, Errors errors) {
+    record Join(String name, Optional<ZoneId> timezone, List<AvailabilityItem> availability, DailyHours localHours,
+            Errors errors) {
     }
 
     /** {@code PUT .../participants/{pid}/availability}. */
     record Replace(Target target, Optional<ZoneId> timezone, List<AvailabilityItem> availability, Errors errors) {
     }
 
-    /** {@code PATCH .../participants/{pid}}: each field present only if sent; {@code required} is admin-only. */
-    record Change(Target target, Optional<String> name, Optional<Boolean> required, Errors errors) {
+    /**
+     * {@code PATCH .../participants/{pid}}: each field present only if sent; {@code required} is
+     * admin-only; {@code localHours} may be sent as null to follow the event's again.
+     */
+    record Change(Target target, Optional<String> name, Optional<Boolean> required,
+            Optional<Optional<DailyHours>> localHours, Errors errors) {
     }
 }

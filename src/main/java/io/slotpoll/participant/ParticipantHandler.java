@@ -11,6 +11,7 @@ import io.slotpoll.http.ObjectFields;
 import io.slotpoll.http.PathIds;
 import io.slotpoll.idempotency.Answer;
 import io.slotpoll.idempotency.Idempotency;
+import io.slotpoll.time.DailyHours;
 import io.slotpoll.time.RequestTimes;
 import io.slotpoll.time.RequestTimes.WindowBounds;
 import java.nio.charset.StandardCharsets;
@@ -27,9 +28,9 @@ public final class ParticipantHandler {
 
     public static final int NAME_MAX = 100;
     public static final int WINDOWS_MAX = 500;
-    private static final Set<String> JOIN_FIELDS = ObjectFields.names("name", "timezone", "availability");
+    private static final Set<String> JOIN_FIELDS = ObjectFields.names("name", "timezone", "availability", "localHours");
     private static final Set<String> REPLACE_FIELDS = ObjectFields.names("timezone", "availability");
-    private static final Set<String> PATCH_FIELDS = ObjectFields.names("name", "required");
+    private static final Set<String> PATCH_FIELDS = ObjectFields.names("name", "required", "localHours");
     private static final Set<String> WINDOW_FIELDS = ObjectFields.names("start", "end", "preference");
 
     private final ParticipantService service;
@@ -50,7 +51,8 @@ public final class ParticipantHandler {
         ObjectFields body = json.read(ctx, errors).allowOnly(JOIN_FIELDS);
         String name = body.string("name", true, NAME_MAX, true);
         Optional<ZoneId> zone = RequestTimes.zone(body, "timezone", true);
-        ParticipantCommands.Join command = new ParticipantCommands.Join(name, zone, availability(body, false), errors);
+        ParticipantCommands.Join command = new ParticipantCommands.Join(name, zone, availability(body, false),
+                RequestTimes.hours(body, "localHours"), errors);
         idempotency.respond(ctx, "POST /api/v1/events/" + eventId + "/participants", body.bytes(),
                 tx -> joined(eventId, service.join(tx, eventId, command)));
     }
@@ -101,7 +103,9 @@ public final class ParticipantHandler {
                 ? Optional.ofNullable(body.string("name", true, NAME_MAX, true)) : Optional.empty();
         Optional<Boolean> required = body.isPresent("required")
                 ? Optional.ofNullable(body.bool("required", true)) : Optional.empty();
-        respond(ctx, service.change(new ParticipantCommands.Change(target(ctx), name, required, errors)));
+        Optional<Optional<DailyHours>> hours = body.isPresent("localHours")
+                ? Optional.of(Optional.ofNullable(RequestTimes.hours(body, "localHours"))) : Optional.empty();
+        respond(ctx, service.change(new ParticipantCommands.Change(target(ctx), name, required, hours, errors)));
     }
 
     public void delete(Context ctx) {

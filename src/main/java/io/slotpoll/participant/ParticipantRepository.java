@@ -8,6 +8,7 @@ import io.slotpoll.db.PreRendered;
 import io.slotpoll.db.schema.tables.records.AvailabilityWindowRecord;
 import io.slotpoll.http.ApiException;
 import io.slotpoll.http.ProblemType;
+import io.slotpoll.time.DailyHours;
 import io.slotpoll.time.TimeWindow;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -43,6 +44,8 @@ public final class ParticipantRepository {
                     .set(PARTICIPANT.NAME_KEY, Names.key(p.name()))
                     .set(PARTICIPANT.TIMEZONE, p.timezone().getId())
                     .set(PARTICIPANT.IS_REQUIRED, p.required())
+                    .set(PARTICIPANT.LOCAL_HOURS_START, p.localHours() == null ? null : p.localHours().startMinute())
+                    .set(PARTICIPANT.LOCAL_HOURS_END, p.localHours() == null ? null : p.localHours().endMinute())
                     .set(PARTICIPANT.VERSION, p.version())
                     .set(PARTICIPANT.EDIT_TOKEN_HASH, editTokenHash)
                     .set(PARTICIPANT.CREATED_AT, p.createdAt())
@@ -82,7 +85,8 @@ public final class ParticipantRepository {
     private static final PreRendered WITH_WINDOWS = PreRendered.of(DSL.select(PARTICIPANT.SEQ, PARTICIPANT.ID,
                     PARTICIPANT.NAME, PARTICIPANT.TIMEZONE, PARTICIPANT.IS_REQUIRED, PARTICIPANT.VERSION,
                     PARTICIPANT.CREATED_AT, PARTICIPANT.UPDATED_AT,
-                    AVAILABILITY_WINDOW.START_AT, AVAILABILITY_WINDOW.END_AT, AVAILABILITY_WINDOW.PREFERENCE)
+                    AVAILABILITY_WINDOW.START_AT, AVAILABILITY_WINDOW.END_AT, AVAILABILITY_WINDOW.PREFERENCE,
+                    PARTICIPANT.LOCAL_HOURS_START, PARTICIPANT.LOCAL_HOURS_END)
             .from(PARTICIPANT)
             .leftJoin(AVAILABILITY_WINDOW).on(AVAILABILITY_WINDOW.PARTICIPANT_SEQ.eq(PARTICIPANT.SEQ))
             .where(PARTICIPANT.EVENT_ID.eq(DSL.param("eventId", String.class)))
@@ -124,7 +128,8 @@ public final class ParticipantRepository {
     private static Participant joinedParticipant(Record r, List<AvailabilityWindow> windows) {
         return new Participant(r.get(1, String.class), r.get(2, String.class), ZoneId.of(r.get(3, String.class)),
                 r.get(4, Boolean.class), windows, r.get(5, Long.class),
-                r.get(6, Instant.class), r.get(7, Instant.class));
+                r.get(6, Instant.class), r.get(7, Instant.class),
+                hours(r.get(11, Integer.class), r.get(12, Integer.class)));
     }
 
     public void replaceAvailability(DSLContext dsl, long seq, String eventId, List<AvailabilityWindow> windows) {
@@ -132,7 +137,7 @@ public final class ParticipantRepository {
         insertWindows(dsl, seq, eventId, windows);
     }
 
-    /** Writes name, zone and required, and bumps the version; 409 if the new name is taken. */
+    /** Writes name, zone, required and local hours, and bumps the version; 409 if the new name is taken. */
     public void update(DSLContext dsl, long seq, Participant p) {
         try {
             dsl.update(PARTICIPANT)
@@ -140,6 +145,8 @@ public final class ParticipantRepository {
                     .set(PARTICIPANT.NAME_KEY, Names.key(p.name()))
                     .set(PARTICIPANT.TIMEZONE, p.timezone().getId())
                     .set(PARTICIPANT.IS_REQUIRED, p.required())
+                    .set(PARTICIPANT.LOCAL_HOURS_START, p.localHours() == null ? null : p.localHours().startMinute())
+                    .set(PARTICIPANT.LOCAL_HOURS_END, p.localHours() == null ? null : p.localHours().endMinute())
                     .set(PARTICIPANT.VERSION, PARTICIPANT.VERSION.plus(1))
                     .set(PARTICIPANT.UPDATED_AT, p.updatedAt())
                     .where(PARTICIPANT.SEQ.eq(seq))
@@ -184,7 +191,12 @@ public final class ParticipantRepository {
     private static Participant toParticipant(Record r, List<AvailabilityWindow> windows) {
         return new Participant(r.get(PARTICIPANT.ID), r.get(PARTICIPANT.NAME), ZoneId.of(r.get(PARTICIPANT.TIMEZONE)),
                 r.get(PARTICIPANT.IS_REQUIRED), windows, r.get(PARTICIPANT.VERSION),
-                r.get(PARTICIPANT.CREATED_AT), r.get(PARTICIPANT.UPDATED_AT));
+                r.get(PARTICIPANT.CREATED_AT), r.get(PARTICIPANT.UPDATED_AT),
+                hours(r.get(PARTICIPANT.LOCAL_HOURS_START), r.get(PARTICIPANT.LOCAL_HOURS_END)));
+    }
+
+    private static DailyHours hours(Integer start, Integer end) {
+        return start == null || end == null ? null : new DailyHours(start, end);
     }
 
     static ApiException nameTaken(String name) {

@@ -82,7 +82,7 @@ public final class ParticipantService {
         }
         String token = Secrets.newToken();
         Participant participant = new Participant(Secrets.newId(), c.name(), c.timezone().orElseThrow(), false,
-                AvailabilityWindow.merge(availability), 1, now, now);
+                AvailabilityWindow.merge(availability), 1, now, now, c.localHours());
         EventRepository.Usage added = usage(participant);
         requireRoom(tx, event, added);
         participants.insert(tx, event.id(), participant, Secrets.hash(token));
@@ -120,7 +120,7 @@ public final class ParticipantService {
             Participant p = stored.participant();
             participants.replaceAvailability(t, stored.seq(), stored.eventId(), merged);
             Participant changed = new Participant(p.id(), p.name(), c.timezone().orElseThrow(), p.required(), merged,
-                    p.version() + 1, p.createdAt(), now);
+                    p.version() + 1, p.createdAt(), now, p.localHours());
             participants.update(t, stored.seq(), changed);
             return changed;
         });
@@ -130,7 +130,8 @@ public final class ParticipantService {
         return write(c.target(), c.required().isPresent(), c.errors(), (t, event, stored, now) -> {
             Participant p = stored.participant();
             Participant changed = new Participant(p.id(), c.name().orElse(p.name()), p.timezone(),
-                    c.required().orElse(p.required()), p.availability(), p.version() + 1, p.createdAt(), now);
+                    c.required().orElse(p.required()), p.availability(), p.version() + 1, p.createdAt(), now,
+                    c.localHours().isPresent() ? c.localHours().get().orElse(null) : p.localHours());
             participants.update(t, stored.seq(), changed);
             return changed;
         });

@@ -1,5 +1,6 @@
 package io.slotpoll.participant;
 
+import io.slotpoll.event.EventView.HoursView;
 import io.slotpoll.time.Times;
 import java.util.List;
 
@@ -8,6 +9,7 @@ public record ParticipantView(
         String id,
         String name,
         String timezone,
+        HoursView localHours,
         boolean required,
         List<WindowView> availability,
         long version,
@@ -17,7 +19,7 @@ public record ParticipantView(
     }
 
     public static ParticipantView of(Participant p) {
-        return new ParticipantView(p.id(), p.name(), p.timezone().getId(), p.required(),
+        return new ParticipantView(p.id(), p.name(), p.timezone().getId(), HoursView.of(p.localHours()), p.required(),
                 p.availability().stream().map(w -> new WindowView(Times.utc(w.window().start()),
                         Times.utc(w.window().end()), AvailabilityWindow.wire(w.preference()))).toList(),
                 p.version(), Times.utc(p.updatedAt()));

@@ -13,6 +13,7 @@ import io.slotpoll.algorithm.Availability;
 import io.slotpoll.algorithm.EmptyReason;
 import io.slotpoll.algorithm.Heatmap;
 import io.slotpoll.algorithm.Interval;
+import io.slotpoll.algorithm.LocalHours;
 import io.slotpoll.algorithm.MatchRequest;
 import io.slotpoll.algorithm.MatchResult;
 import io.slotpoll.algorithm.RankedSlot;
@@ -24,6 +25,7 @@ import io.slotpoll.http.EntityTags;
 import io.slotpoll.participant.AvailabilityWindow;
 import io.slotpoll.participant.Participant;
 import io.slotpoll.participant.ParticipantRepository;
+import io.slotpoll.time.DailyHours;
 import io.slotpoll.time.TimeWindow;
 import io.slotpoll.time.Times;
 import java.io.ByteArrayOutputStream;
@@ -268,7 +270,7 @@ public final class RecommendationService {
                 List<Participant> people = participants.listByEvent(t, eventId);
                 return new Snapshot(event, people, people.stream().map(this::personJson).toList(),
                         event.proposedWindows().stream().map(RecommendationService::interval).toList(),
-                        people.stream().map(RecommendationService::toMatcher).toList());
+                        people.stream().map(p -> toMatcher(p, event.localHours())).toList());
             });
         });
     }
@@ -326,6 +328,17 @@ public final class RecommendationService {
                 writePeople(g, "ifNeedBe", s.ifNeedBe(), snapshot.personJson());
                 writePeople(g, "unavailable", s.unavailable(), snapshot.personJson());
                 writePeople(g, "requiredUnavailable", s.requiredUnavailable(), snapshot.personJson());
+                g.writeArrayFieldStart("partial");
+                for (RankedSlot.Partial partial : s.partial()) {
+                    Participant p = people.get(partial.participant());
+                    g.writeStartObject();
+                    g.writeStringField("id", p.id());
+                    g.writeStringField("name", p.name());
+                    g.writeNumberField("minutesFree", partial.minutesFree());
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+                writePeople(g, "outsideHours", s.outsideHours(), snapshot.personJson());
                 g.writeEndObject();
             }
             g.writeEndArray();
@@ -351,10 +364,14 @@ public final class RecommendationService {
         g.writeEndArray();
     }
 
-    private static io.slotpoll.algorithm.Participant toMatcher(Participant p) {
+    /** The participant for the matcher, with the hours that apply to them (their own, else the event's) in their zone. */
+    private static io.slotpoll.algorithm.Participant toMatcher(Participant p, DailyHours eventHours) {
+        DailyHours hours = p.localHours() != null ? p.localHours() : eventHours;
         return new io.slotpoll.algorithm.Participant(p.required(), p.availability().stream()
                 .map(w -> new Availability(interval(w.window()), w.preference()))
-                .toList());
+                .toList(),
+                hours == null ? Optional.empty()
+                        : Optional.of(new LocalHours(p.timezone(), hours.startMinute(), hours.endMinute())));
     }
 
     private static Interval interval(TimeWindow window) {

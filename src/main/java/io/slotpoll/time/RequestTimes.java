@@ -2,9 +2,11 @@ package io.slotpoll.time;
 
 import io.slotpoll.http.Errors;
 import io.slotpoll.http.ObjectFields;
+import io.slotpoll.http.Text;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Reads time fields of a request body into {@link TimeBound}s, recording format errors
@@ -69,6 +71,46 @@ public final class RequestTimes {
             }
             case TimeBound.NeedsZone needsZone -> null;
         };
+    }
+
+    private static final Set<String> HOURS_FIELDS = ObjectFields.names("start", "end");
+
+    /**
+     * A {@code localHours} object {@code {"start": "HH:MM", "end": "HH:MM"}}: null if absent,
+     * JSON null, or invalid (each error recorded under {@code name.start} or {@code name.end}).
+     * The start is at most 23:59, the end at most 24:00 and after the start.
+     */
+    public static DailyHours hours(ObjectFields fields, String name) {
+        ObjectFields hours = fields.object(name, false);
+        if (hours == null) {
+            return null;
+        }
+        hours.allowOnly(HOURS_FIELDS);
+        Integer start = clock(hours, "start", "00:00 to 23:59", 1439);
+        Integer end = clock(hours, "end", "00:01 to 24:00", 1440);
+        if (start == null || end == null) {
+            return null;
+        }
+        if (end <= start) {
+            fields.errors().add(hours.path("end"), "must be after start (" + hours.path("start") + " is "
+                    + DailyHours.clock(start) + ")");
+            return null;
+        }
+        return new DailyHours(start, end);
+    }
+
+    private static Integer clock(ObjectFields hours, String name, String range, int max) {
+        String text = hours.string(name, true, 16, false);
+        if (text == null) {
+            return null;
+        }
+        Optional<Integer> minutes = DailyHours.minutes(text);
+        if (minutes.isEmpty() || minutes.get() > max || (minutes.get() == 0 && max == 1440)) {
+            hours.errors().add(hours.path(name), "must be a time of day \"HH:MM\" from " + range + ", was \""
+                    + Text.shorten(text) + "\"");
+            return null;
+        }
+        return minutes.get();
     }
 
     /** The zone field; records an error naming the field if it is unknown. */

@@ -61,7 +61,7 @@ class RecommendationApiTest {
                 + "\"end\":\"2027-03-01T16:30:00Z\",\"startLocal\":\"2027-03-01T21:15:00+05:45\","
                 + "\"endLocal\":\"2027-03-01T22:15:00+05:45\",\"score\":0.8333,\"availableCount\":2,\"ifNeedBeCount\":1,"
                 + "\"unavailableCount\":0,\"available\":[" + ref(ana) + "," + ref(ben) + "],\"ifNeedBe\":[" + ref(cy) + "],"
-                + "\"unavailable\":[],\"requiredUnavailable\":[]}");
+                + "\"unavailable\":[],\"requiredUnavailable\":[],\"partial\":[],\"outsideHours\":[]}");
         assertThat(recs.get(5).path("score").asDouble()).isEqualTo(0.5);
         assertThat(recs.get(5).path("requiredUnavailable").toString()).isEqualTo("[" + ref(cy) + "]");
         assertThat(recs.get(9).path("score").asDouble()).isEqualTo(0.1667);

@@ -12,14 +12,18 @@ import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.time.zone.ZoneOffsetTransition;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
@@ -58,7 +62,12 @@ abstract class RecommendationContract {
             checkedSlots += checkOneEvent(random, round);
         }
         assertThat(checkedSlots).isGreaterThan(EVENTS);
+        assertThat(outsideSeen).as("people outside their local hours, checked").isGreaterThan(EVENTS / 2);
+        assertThat(partialSeen).as("people free for part of a slot, checked").isGreaterThan(EVENTS / 2);
     }
+
+    private int outsideSeen;
+    private int partialSeen;
 
     private int checkOneEvent(Random random, int round) {
         ZoneId eventZone = ZoneId.of(ZONES.get(random.nextInt(ZONES.size())));
@@ -71,6 +80,10 @@ abstract class RecommendationContract {
         event.put("durationMinutes", duration);
         event.put("slotStepMinutes", step);
         event.put("timezone", eventZone.getId());
+        Hours eventHours = random.nextBoolean() ? randomHours(random) : null;
+        if (eventHours != null) {
+            event.set("localHours", hoursJson(eventHours));
+        }
         ArrayNode proposed = event.putArray("proposedWindows");
         Set<Long> proposedMinutes = new HashSet<>();
         int windows = 1 + random.nextInt(4);
@@ -91,6 +104,10 @@ abstract class RecommendationContract {
             String name = "P" + p + "-" + zone.getId();
             body.put("name", name);
             body.put("timezone", zone.getId());
+            Hours ownHours = random.nextInt(3) == 0 ? randomHours(random) : null;
+            if (ownHours != null) {
+                body.set("localHours", hoursJson(ownHours));
+            }
             ArrayNode availability = body.putArray("availability");
             Set<Long> yes = new HashSet<>();
             Set<Long> maybeOnly = new HashSet<>();
@@ -119,7 +136,7 @@ abstract class RecommendationContract {
                 assertThat(client.patch("/api/v1/events/" + id + "/participants/" + pid).bearer(admin)
                         .json("{\"required\":true}").send().status()).isEqualTo(200);
             }
-            people.add(new Person(pid, name, required, yes, all));
+            people.add(new Person(pid, name, required, yes, all, zone, ownHours != null ? ownHours : eventHours));
         }
 
         int limit = 1 + random.nextInt(20);
@@ -156,6 +173,12 @@ abstract class RecommendationContract {
             assertThat(r.path("ifNeedBeCount").asInt()).isEqualTo(s.maybe.size());
             assertThat(r.path("unavailableCount").asInt()).isEqualTo(s.no.size());
             assertThat(r.path("score").decimalValue()).as(where).isEqualByComparingTo(score(s, people.size()));
+            assertThat(r.path("outsideHours").findValuesAsText("id")).as(where + " outsideHours").isEqualTo(ids(s.outside));
+            List<String> partial = new ArrayList<>();
+            r.path("partial").forEach(e -> partial.add(e.path("id").asText() + "=" + e.path("minutesFree").asInt()));
+            assertThat(partial).as(where + " partial").isEqualTo(s.partial);
+            outsideSeen += s.outside.size();
+            partialSeen += s.partial.size();
         }
         String reason = kept.isEmpty() ? (expected.isEmpty() ? "no-candidates"
                 : people.isEmpty() ? "no-participants" : "below-min-available") : null;
@@ -256,15 +279,50 @@ abstract class RecommendationContract {
         return runs;
     }
 
-    private record Person(String id, String name, boolean required, Set<Long> yes, Set<Long> all) {
+    /** {@code hours}: the local hours that apply ({@code [start, end]} minutes, their own or the event's), or null. */
+    private record Person(String id, String name, boolean required, Set<Long> yes, Set<Long> all, ZoneId zone,
+            Hours hours) {
     }
 
-    private record Slot(long start, List<Person> yes, List<Person> maybe, List<Person> no, List<Person> requiredNo) {
+    /** Local hours as minutes after local midnight; end up to 1440 (24:00). */
+    private record Hours(int start, int end) {
+    }
+
+    /** {@code partial}: "id=minutesFree" of unavailable people free for part of the slot, in the contract's order. */
+    private record Slot(long start, List<Person> yes, List<Person> maybe, List<Person> no, List<Person> requiredNo,
+            List<Person> outside, List<String> partial) {
+    }
+
+    /** Hours on a five-minute grid, a third of them ending at 24:00. */
+    private static Hours randomHours(Random random) {
+        int start = 5 * random.nextInt(241);
+        int end = random.nextInt(3) == 0 ? 1440 : Math.min(1440, start + 5 * (12 + random.nextInt(60)));
+        return new Hours(start, end);
+    }
+
+    private static ObjectNode hoursJson(Hours hours) {
+        ObjectNode h = ApiClient.object();
+        h.put("start", String.format(Locale.ROOT, "%02d:%02d", hours.start() / 60, hours.start() % 60));
+        h.put("end", String.format(Locale.ROOT, "%02d:%02d", hours.end() / 60, hours.end() % 60));
+        return h;
+    }
+
+    /** The contract's words: same local date, start and end within the hours, or the end the next local midnight with 24:00. */
+    private static boolean inside(Hours hours, ZoneId zone, long start, int duration) {
+        ZonedDateTime from = Instant.ofEpochSecond(start * 60).atZone(zone);
+        ZonedDateTime to = Instant.ofEpochSecond((start + duration) * 60).atZone(zone);
+        boolean startOk = from.toLocalTime().toSecondOfDay() >= hours.start() * 60;
+        if (to.toLocalDate().equals(from.toLocalDate())) {
+            return startOk && to.toLocalTime().toSecondOfDay() <= hours.end() * 60;
+        }
+        return startOk && hours.end() == 1440 && to.toLocalDate().equals(from.toLocalDate().plusDays(1))
+                && to.toLocalTime().equals(LocalTime.MIDNIGHT);
     }
 
     private static final Comparator<Slot> ORDER = Comparator.<Slot>comparingInt(s -> s.requiredNo.size())
             .thenComparing(Comparator.<Slot>comparingInt(s -> s.yes.size() + s.maybe.size()).reversed())
             .thenComparing(Comparator.<Slot>comparingInt(s -> s.yes.size()).reversed())
+            .thenComparingInt(s -> s.outside.size())
             .thenComparingLong(Slot::start);
 
     /** Every candidate: merged proposal runs, starts on the step grid from each run's start. */
@@ -288,7 +346,27 @@ abstract class RecommendationContract {
                         }
                     }
                 }
-                slots.add(new Slot(t, yes, maybe, no, requiredNo));
+                List<Person> outside = new ArrayList<>();
+                for (Person p : people) {
+                    if (!no.contains(p) && p.hours() != null && !inside(p.hours(), p.zone(), t, duration)) {
+                        outside.add(p);
+                    }
+                }
+                List<Person> partlyFree = new ArrayList<>();
+                IdentityHashMap<Person, Integer> free = new IdentityHashMap<>();
+                for (Person p : no) {
+                    int minutes = 0;
+                    for (long m = t; m < t + duration; m++) {
+                        minutes += p.all().contains(m) ? 1 : 0;
+                    }
+                    if (minutes > 0) {
+                        partlyFree.add(p);
+                        free.put(p, minutes);
+                    }
+                }
+                partlyFree.sort(Comparator.comparingInt((Person p) -> free.get(p)).reversed());
+                slots.add(new Slot(t, yes, maybe, no, requiredNo, outside,
+                        partlyFree.stream().map(p -> p.id() + "=" + free.get(p)).toList()));
             }
         }
         return slots;
