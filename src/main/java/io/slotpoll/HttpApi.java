@@ -21,6 +21,7 @@ import io.slotpoll.http.ServerErrors;
 import io.slotpoll.metrics.Metrics;
 import io.slotpoll.participant.ParticipantHandler;
 import io.slotpoll.recommendation.RecommendationHandler;
+import io.slotpoll.web.WebAssets;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
@@ -43,7 +44,7 @@ public final class HttpApi {
     /** The handlers the routes are bound to. */
     public record Handlers(EventHandler events, ParticipantHandler participants,
             RecommendationHandler recommendations, HealthHandler health, RateLimiter rateLimiter, Cors cors,
-            Metrics metrics) {
+            Metrics metrics, WebAssets web) {
     }
 
     public static Javalin create(Handlers h, Problems problems, ServerErrors serverErrors) {
@@ -91,6 +92,9 @@ public final class HttpApi {
             getAndHead(cfg, "/health", h.health()::loadBalancer);
             getAndHead(cfg, "/health/live", h.health()::live);
             getAndHead(cfg, "/health/ready", h.health()::ready);
+            for (String path : h.web().paths()) {
+                getAndHead(cfg, path, h.web()::serve);
+            }
             if (h.metrics().scrapes()) {
                 cfg.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
                         .result(h.metrics().scrape().orElseThrow()));

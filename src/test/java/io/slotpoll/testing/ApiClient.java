@@ -35,7 +35,7 @@ public final class ApiClient {
 
     public static final ObjectMapper JSON = new ObjectMapper();
     private static final OpenApiInteractionValidator CONTRACT = OpenApiInteractionValidator
-            .createForSpecificationUrl(Objects.requireNonNull(ApiClient.class.getResource("/contract/openapi.yaml"),
+            .createForSpecificationUrl(Objects.requireNonNull(ApiClient.class.getResource("/web/openapi.yaml"),
                     "docs/openapi.yaml is not on the test classpath").toString())
             .build();
 

@@ -1,0 +1,113 @@
+package io.slotpoll.web;
+
+import io.javalin.http.Context;
+import io.slotpoll.http.EntityTags;
+import io.slotpoll.http.SecurityHeaders;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A fixed table of URL paths to files on the classpath, read once at start (a missing file
+ * fails the start, not a request). Each answer has a strong ETag (a hash of the bytes) and
+ * honours {@code If-None-Match}. Files under a versioned webjar path never change, so they
+ * may be cached for a year; our own files and pages are revalidated on every use
+ * ({@code no-cache}), so a deploy is seen at once. Pages get {@link SecurityHeaders#PAGE_POLICY}.
+ * Compression is Javalin's (gzip or brotli when the client accepts it).
+ */
+public final class WebAssets {
+
+    /** The Swagger UI webjar's version: its files are served under this path and nowhere else. */
+    public static final String SWAGGER_UI = "5.34.1";
+
+    private static final String SWAGGER_ROOT = "META-INF/resources/webjars/swagger-ui/" + SWAGGER_UI + "/";
+    private static final String IMMUTABLE = "public, max-age=31536000, immutable";
+    private static final String REVALIDATE = "no-cache";
+
+    /** The bytes are served, never compared: a record's array equality does not matter here. */
+    @SuppressWarnings("ArrayRecordComponent")
+    private record Asset(byte[] bytes, String contentType, String etag, String cacheControl, boolean page) {
+    }
+
+    private final Map<String, Asset> byPath;
+
+    private WebAssets(Map<String, Asset> byPath) {
+        this.byPath = Map.copyOf(byPath);
+    }
+
+    /** The API reference (Swagger UI over /openapi.yaml) and the contract file itself. */
+    public static WebAssets load() {
+        Map<String, Asset> assets = new LinkedHashMap<>();
+        page(assets, "/docs", "web/docs/index.html");
+        own(assets, "/docs/init.js", "web/docs/init.js", "text/javascript; charset=utf-8");
+        own(assets, "/docs/docs.css", "web/docs/docs.css", "text/css; charset=utf-8");
+        own(assets, "/openapi.yaml", "web/openapi.yaml", "application/yaml; charset=utf-8");
+        String webjar = "/webjars/swagger-ui/" + SWAGGER_UI + "/";
+        assets.put(webjar + "swagger-ui-bundle.js", asset(SWAGGER_ROOT + "swagger-ui-bundle.js",
+                "text/javascript; charset=utf-8", IMMUTABLE, false));
+        assets.put(webjar + "swagger-ui.css", asset(SWAGGER_ROOT + "swagger-ui.css", "text/css; charset=utf-8",
+                IMMUTABLE, false));
+        assets.put(webjar + "favicon-32x32.png", asset(SWAGGER_ROOT + "favicon-32x32.png", "image/png", IMMUTABLE,
+                false));
+        return new WebAssets(assets);
+    }
+
+    private static void page(Map<String, Asset> assets, String path, String resource) {
+        assets.put(path, asset(resource, "text/html; charset=utf-8", REVALIDATE, true));
+    }
+
+    private static void own(Map<String, Asset> assets, String path, String resource, String contentType) {
+        assets.put(path, asset(resource, contentType, REVALIDATE, false));
+    }
+
+    public Set<String> paths() {
+        return byPath.keySet();
+    }
+
+    /** GET or HEAD of one of {@link #paths()}: 304 when the client's copy is current. */
+    public void serve(Context ctx) {
+        Asset asset = byPath.get(ctx.endpoints().lastHttpEndpoint().path);
+        ctx.header("ETag", asset.etag());
+        ctx.header("Cache-Control", asset.cacheControl());
+        if (asset.page()) {
+            ctx.header("Content-Security-Policy", SecurityHeaders.PAGE_POLICY);
+        }
+        if (EntityTags.noneMatchHits(ctx.header("If-None-Match"), asset.etag())) {
+            ctx.status(304);
+            return;
+        }
+        ctx.contentType(asset.contentType());
+        ctx.result(asset.bytes());
+    }
+
+    private static Asset asset(String resource, String contentType, String cacheControl, boolean page) {
+        byte[] bytes = read(resource);
+        return new Asset(bytes, contentType, EntityTags.strong(hash(bytes)), cacheControl, page);
+    }
+
+    private static byte[] read(String resource) {
+        try (InputStream in = WebAssets.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing from the jar: " + resource);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + resource, e);
+        }
+    }
+
+    private static String hash(byte[] bytes) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(bytes);
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 22);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}
