@@ -15,7 +15,8 @@ public final class Cors {
 
     static final String METHODS = "GET, POST, PUT, PATCH, DELETE";
     static final String REQUEST_HEADERS = "Authorization, Content-Type, If-Match, If-None-Match, Idempotency-Key, X-Request-Id";
-    static final String EXPOSED_HEADERS = "Location, ETag, Retry-After, Idempotent-Replayed, X-Request-Id";
+    static final String EXPOSED_HEADERS = "Location, ETag, Retry-After, Idempotent-Replayed, X-Request-Id, "
+            + "RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset";
     static final String MAX_AGE_SECONDS = "600";
 
     private final Set<String> origins;

@@ -14,7 +14,10 @@ import java.time.Duration;
  * Per-client token buckets (Bucket4j), one for reads and a stricter one for writes, keyed
  * by {@link ClientAddress}. Buckets live in this instance's memory: with N instances
  * behind the load balancer a client gets at most N times the limit. Health checks and the
- * metrics scrape are never limited. A refused request is a 429 with {@code Retry-After}.
+ * metrics scrape are never limited. Every limited answer says where the client stands, in
+ * the IETF draft's headers: {@code RateLimit-Limit} (requests a minute of this kind),
+ * {@code RateLimit-Remaining} and {@code RateLimit-Reset} (seconds until the bucket is full
+ * again). A refused request is a 429 with {@code Retry-After} (seconds until the next token).
  */
 public final class RateLimiter {
 
@@ -56,11 +59,21 @@ public final class RateLimiter {
                 .addLimit(limit -> limit.capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1)))
                 .build());
         ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+        long remaining = probe.getRemainingTokens();
+        ctx.header("RateLimit-Limit", Integer.toString(perMinute));
+        ctx.header("RateLimit-Remaining", Long.toString(remaining));
+        ctx.header("RateLimit-Reset", Long.toString(secondsUntilFull(perMinute, remaining)));
         if (!probe.isConsumed()) {
             long seconds = Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L);
             ctx.header("Retry-After", Long.toString(seconds));
             throw new ApiException(ProblemType.TOO_MANY_REQUESTS, "more than " + perMinute + " "
                     + (write ? "writes" : "reads") + " a minute from this client; retry in " + seconds + " s");
         }
+    }
+
+    /** With a greedy refill of {@code perMinute} tokens a minute, the whole seconds until the bucket is full. */
+    static long secondsUntilFull(int perMinute, long remaining) {
+        long missing = perMinute - remaining;
+        return missing <= 0 ? 0 : Math.ceilDiv(missing * 60L, perMinute);
     }
 }

@@ -16,6 +16,8 @@ import java.util.stream.Collectors;
 public final class Errors {
 
     private static final int DETAIL_MAX_ERRORS = 5;
+    /** The most field errors one answer lists (a 1 MiB body could otherwise earn a 100 MB answer). */
+    static final int LISTED_MAX_ERRORS = 1000;
 
     private final List<FieldError> list = new ArrayList<>();
     private ApiException unreadable;
@@ -55,7 +57,11 @@ public final class Errors {
         if (list.size() > DETAIL_MAX_ERRORS) {
             detail += "; and " + (list.size() - DETAIL_MAX_ERRORS) + " more";
         }
-        throw new ApiException(ProblemType.VALIDATION, detail, ordered);
+        if (ordered.size() > LISTED_MAX_ERRORS) {
+            detail += " (the first " + LISTED_MAX_ERRORS + " are listed)";
+            ordered = ordered.subList(0, LISTED_MAX_ERRORS);
+        }
+        throw new ApiException(ProblemType.VALIDATION, detail, List.copyOf(ordered));
     }
 
     /**

@@ -29,13 +29,21 @@ class GuardApiTest {
     void reads_beyond_the_limit_get_429_with_retry_after_and_other_clients_are_unaffected() {
         ApiClient client = APP.client();
         for (int i = 0; i < 5; i++) {
-            assertProblem(client.get("/api/v1/events/none").header("X-Forwarded-For", "203.0.113.7").send(), 404);
+            ApiClient.Response r = client.get("/api/v1/events/none").header("X-Forwarded-For", "203.0.113.7").invalid().send();
+            assertProblem(r, 404);
+            // 5 a minute refill one every 12 s: after i + 1 requests the bucket is full again in 12 * (i + 1) s.
+            assertThat(r.header("RateLimit-Limit")).isEqualTo("5");
+            assertThat(r.header("RateLimit-Remaining")).isEqualTo(Integer.toString(4 - i));
+            assertThat(Integer.parseInt(r.header("RateLimit-Reset"))).isBetween(12 * (i + 1) - 1, 12 * (i + 1));
         }
-        ApiClient.Response refused = client.get("/api/v1/events/none").header("X-Forwarded-For", "203.0.113.7").send();
+        ApiClient.Response refused = client.get("/api/v1/events/none").header("X-Forwarded-For", "203.0.113.7").invalid()
+                .send();
         assertThat(assertProblem(refused, 429).path("type").asText()).isEqualTo("https://slotpoll.io/problems/too-many-requests");
-        assertThat(Integer.parseInt(refused.header("Retry-After"))).isBetween(1, 60);
+        assertThat(Integer.parseInt(refused.header("Retry-After"))).isBetween(1, 12);
+        assertThat(refused.header("RateLimit-Remaining")).isEqualTo("0");
+        assertThat(client.get("/health").send().header("RateLimit-Limit")).as("health is never limited").isNull();
 
-        assertProblem(client.get("/api/v1/events/none").header("X-Forwarded-For", "203.0.113.8").send(), 404);
+        assertProblem(client.get("/api/v1/events/none").invalid().header("X-Forwarded-For", "203.0.113.8").send(), 404);
         assertThat(client.get("/health").send().status()).isEqualTo(200);
     }
 
@@ -48,16 +56,16 @@ class GuardApiTest {
         }
         assertProblem(client.post("/api/v1/events").header("X-Forwarded-For", "198.51.100.1")
                 .json(event("UTC", 60, window("2027-01-01T10:00", "2027-01-01T12:00"))).send(), 429);
-        assertProblem(client.get("/api/v1/events/none").header("X-Forwarded-For", "198.51.100.1").send(), 404);
+        assertProblem(client.get("/api/v1/events/none").invalid().header("X-Forwarded-For", "198.51.100.1").send(), 404);
     }
 
     @Test
     void behind_a_trusted_proxy_only_the_rightmost_forwarded_address_counts() {
         ApiClient client = APP.client();
         for (int i = 0; i < 5; i++) {
-            client.get("/api/v1/events/none").header("X-Forwarded-For", "10.0.0." + i + ", 192.0.2.44").send();
+            client.get("/api/v1/events/none").invalid().header("X-Forwarded-For", "10.0.0." + i + ", 192.0.2.44").send();
         }
-        assertProblem(client.get("/api/v1/events/none").header("X-Forwarded-For", "10.9.9.9, 192.0.2.44").send(), 429);
+        assertProblem(client.get("/api/v1/events/none").invalid().header("X-Forwarded-For", "10.9.9.9, 192.0.2.44").send(), 429);
     }
 
     @Test
@@ -66,9 +74,9 @@ class GuardApiTest {
         try (App direct = App.start(APP.database(), config)) {
             ApiClient client = new ApiClient("http://127.0.0.1:" + direct.port());
             for (int i = 0; i < 3; i++) {
-                assertProblem(client.get("/api/v1/events/none").header("X-Forwarded-For", "203.0.113." + i).send(), 404);
+                assertProblem(client.get("/api/v1/events/none").invalid().header("X-Forwarded-For", "203.0.113." + i).send(), 404);
             }
-            assertProblem(client.get("/api/v1/events/none").header("X-Forwarded-For", "203.0.113.99").send(), 429);
+            assertProblem(client.get("/api/v1/events/none").invalid().header("X-Forwarded-For", "203.0.113.99").send(), 429);
         }
     }
 
