@@ -54,4 +54,17 @@ class LimitsApiTest {
         String hugeNumber = "{\"durationMinutes\":" + "9".repeat(2000) + "}";
         assertProblem(APP.client().post("/api/v1/events").json(hugeNumber).invalid().send(), 400, "body");
     }
+
+    @Test
+    void an_answer_lists_at_most_a_thousand_field_errors_and_says_how_many_more() {
+        ObjectNode body = event("UTC", 30, window("2027-01-01T10:00", "2027-01-01T12:00"));
+        for (int i = 0; i < 1_500; i++) {
+            body.put("x" + i, i);
+        }
+        ApiClient.Response r = APP.client().post("/api/v1/events").json(body).invalid().send();
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.json().path("errors").size()).isEqualTo(1_000);
+        assertThat(r.json().path("errors").get(999).path("field").asText()).isEqualTo("x999");
+        assertThat(r.text("detail")).endsWith("; and 1495 more (the first 1000 are listed)");
+    }
 }
