@@ -94,6 +94,9 @@ WRITE=$(create_event 0)
 measure "health/live (ceiling)" "/health/live"
 measure "recommendations 50, cached" "/api/v1/events/$SMALL/recommendations"
 measure "recommendations 2000, cached" "/api/v1/events/$LARGE/recommendations"
+measure "heatmap 50, cached" "/api/v1/events/$SMALL/heatmap"
+measure "heatmap 2000, cached, counts only" "/api/v1/events/$LARGE/heatmap?members=false"
+measure "heatmap 2000, cached, with members" "/api/v1/events/$LARGE/heatmap"
 measure "POST participants" "/api/v1/events/$WRITE/participants" "$WORK/join.lua"
 stop_service
 
@@ -103,6 +106,8 @@ measure "health/live, cache-off run" "/health/live"
 measure "recommendations 50, uncached" "/api/v1/events/$SMALL/recommendations"
 measure "recommendations 2000, uncached" "/api/v1/events/$LARGE/recommendations"
 measure "recommendations 2000, uncached, 1 connection" "/api/v1/events/$LARGE/recommendations" "" 1
+measure "heatmap 50, uncached" "/api/v1/events/$SMALL/heatmap"
+measure "heatmap 2000, uncached, counts only" "/api/v1/events/$LARGE/heatmap?members=false"
 stop_service
 trap - EXIT
 
