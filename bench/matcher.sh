@@ -13,6 +13,9 @@ java -cp "$cp" org.openjdk.jmh.Main 'MatcherBenchmark' -p dataSet=small,large -p
   -rf json -rff target/jmh/small-large.json "$@"
 java -cp "$cp" org.openjdk.jmh.Main 'MatcherBenchmark.matcher' -p dataSet=huge -prof gc \
   -rf json -rff target/jmh/huge.json "$@"
+# the same rankings with everyone's local hours (the outsideHours key), matcher alone
+java -cp "$cp" org.openjdk.jmh.Main 'MatcherBenchmark.matcher' -p dataSet=large-hours,huge-hours -prof gc \
+  -rf json -rff target/jmh/hours.json "$@"
 # the heatmap: with members, counts only and the naive scan on large; counts only on huge
 java -cp "$cp" org.openjdk.jmh.Main 'HeatmapBenchmark' -p dataSet=large -prof gc \
   -rf json -rff target/jmh/heatmap-large.json "$@"

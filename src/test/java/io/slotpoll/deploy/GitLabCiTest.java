@@ -66,7 +66,8 @@ class GitLabCiTest {
     @Test
     void stages_jobs_and_needs_are_consistent() {
         assertThat(stages).containsExactly("test", "image", "plan", "deploy", "verify");
-        assertThat(jobs.keySet()).containsExactly("maven-verify", "terraform-checks", "build-image", "terraform-plan",
+        assertThat(jobs.keySet()).containsExactly("maven-verify", "terraform-checks", "openapi-lint", "build-image",
+                "terraform-plan",
                 "terraform-apply", "instance-refresh", "smoke-test");
         jobs.forEach((name, job) -> {
             String stage = job.path("stage").asText();
@@ -96,6 +97,10 @@ class GitLabCiTest {
         assertThat(pipeline.path("variables").path("MAVEN_OPTS").asText()).contains(".m2/repository");
 
         assertThat(jobs.get("terraform-checks").path("script").toString()).contains("terraform/check.sh");
+        assertThat(jobs.get("openapi-lint").path("script").toString())
+                .contains("redocly lint --config docs/redocly.yaml docs/openapi.yaml")
+                .contains("spectral lint --ruleset docs/.spectral.yaml --fail-severity error docs/openapi.yaml");
+        assertThat(jobs.get("build-image").path("needs").toString()).contains("openapi-lint");
 
         JsonNode image = jobs.get("build-image");
         assertThat(image.path("image").path("name").asText()).startsWith("gcr.io/kaniko-project/executor:");

@@ -2,17 +2,22 @@ package io.slotpoll.algorithm.bench;
 
 import io.slotpoll.algorithm.Availability;
 import io.slotpoll.algorithm.Interval;
+import io.slotpoll.algorithm.LocalHours;
 import io.slotpoll.algorithm.MatchRequest;
 import io.slotpoll.algorithm.Participant;
 import io.slotpoll.algorithm.Preference;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 
 /**
  * The benchmark data sets, generated from a fixed seed: proposed windows covering whole
  * days, a 60-minute meeting on a 15-minute step, windows of 30 minutes to 4 hours on the
- * quarter hour, 30% of them "if need be", 5% of participants required.
+ * quarter hour, 30% of them "if need be", 5% of participants required. The "-hours"
+ * variants give every participant local hours (08:00 to 18:00, 24:00 for a fifth of them)
+ * in one of six zones, some with DST changes inside the span and 30- and 45-minute offsets.
  */
 public final class DataSets {
 
@@ -26,8 +31,25 @@ public final class DataSets {
             case "small" -> generate(20, 5, 7);
             case "large" -> generate(1_000, 20, 30);
             case "huge" -> generate(10_000, 20, 90);
+            case "large-hours" -> withHours(generate(1_000, 20, 30));
+            case "huge-hours" -> withHours(generate(10_000, 20, 90));
             default -> throw new IllegalArgumentException("unknown data set " + name);
         };
+    }
+
+    private static final List<ZoneId> ZONES = List.of(ZoneId.of("Europe/Berlin"), ZoneId.of("America/New_York"),
+            ZoneId.of("Asia/Kathmandu"), ZoneId.of("Australia/Lord_Howe"), ZoneId.of("Asia/Kolkata"), ZoneId.of("UTC"));
+
+    static MatchRequest withHours(MatchRequest request) {
+        Random random = new Random(7);
+        List<Participant> people = new ArrayList<>(request.participants().size());
+        for (Participant p : request.participants()) {
+            LocalHours hours = new LocalHours(ZONES.get(random.nextInt(ZONES.size())), 8 * 60,
+                    random.nextInt(5) == 0 ? 1440 : 18 * 60);
+            people.add(new Participant(p.required(), p.availability(), Optional.of(hours)));
+        }
+        return new MatchRequest(request.proposedWindows(), request.durationMinutes(), request.stepMinutes(), people,
+                request.minAttending(), request.limit());
     }
 
     public static MatchRequest generate(int participants, int windowsEach, int days) {

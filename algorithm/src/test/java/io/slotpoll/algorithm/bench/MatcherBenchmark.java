@@ -31,7 +31,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class MatcherBenchmark {
 
-    @Param({"small", "large", "huge"})
+    @Param({"small", "large", "huge", "large-hours", "huge-hours"})
     public String dataSet;
 
     private MatchRequest request;
