@@ -10,6 +10,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -41,9 +42,24 @@ public final class WebAssets {
         this.byPath = Map.copyOf(byPath);
     }
 
-    /** The API reference (Swagger UI over /openapi.yaml) and the contract file itself. */
+    /** The app's ES modules, served under /app/ (no build step: what is here is what runs). */
+    private static final List<String> APP_MODULES = List.of("app.js", "api.js", "create.js", "dom.js", "grid.js",
+            "paint.js", "poll.js", "store.js", "time.js");
+
+    /**
+     * The web app (one page shell for "/", "/e/{id}" and "/e/{id}/manage", its modules and
+     * style), the API reference (Swagger UI over /openapi.yaml) and the contract file itself.
+     */
     public static WebAssets load() {
         Map<String, Asset> assets = new LinkedHashMap<>();
+        for (String path : List.of("/", "/e/{eventId}", "/e/{eventId}/manage")) {
+            page(assets, path, "web/app/index.html");
+        }
+        for (String module : APP_MODULES) {
+            own(assets, "/app/" + module, "web/app/" + module, "text/javascript; charset=utf-8");
+        }
+        own(assets, "/app/app.css", "web/app/app.css", "text/css; charset=utf-8");
+        own(assets, "/app/icon.svg", "web/app/icon.svg", "image/svg+xml");
         page(assets, "/docs", "web/docs/index.html");
         own(assets, "/docs/init.js", "web/docs/init.js", "text/javascript; charset=utf-8");
         own(assets, "/docs/docs.css", "web/docs/docs.css", "text/css; charset=utf-8");

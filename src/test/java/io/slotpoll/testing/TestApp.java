@@ -75,6 +75,11 @@ public final class TestApp extends TestDatabase {
         return client;
     }
 
+    /** The app's own origin, as a browser on this machine reaches it. */
+    public String baseUrl() {
+        return "http://127.0.0.1:" + app.port();
+    }
+
     public int port() {
         return app.port();
     }

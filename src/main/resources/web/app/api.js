@@ -1,0 +1,30 @@
+// The public JSON API, and nothing else: every call the pages make goes through here.
+
+export class ApiError extends Error {
+  constructor(status, problem) {
+    super(problem?.detail || problem?.title || `HTTP ${status}`);
+    this.status = status;
+    this.problem = problem || {};
+  }
+  /** Field errors as "field: message" lines. */
+  fields() {
+    return (this.problem.errors || []).map((e) => `${e.field}: ${e.message}`);
+  }
+}
+
+export async function call(method, path, { body, token, headers = {} } = {}) {
+  const init = { method, headers: { Accept: 'application/json', ...headers } };
+  if (token) init.headers.Authorization = `Bearer ${token}`;
+  if (body !== undefined) {
+    init.headers['Content-Type'] = 'application/json';
+    init.body = JSON.stringify(body);
+  }
+  const response = await fetch(path, init);
+  if (response.status === 204) return { status: 204, body: null, headers: response.headers };
+  const type = response.headers.get('Content-Type') || '';
+  const data = type.includes('json') ? await response.json() : await response.text();
+  if (!response.ok) throw new ApiError(response.status, typeof data === 'object' ? data : null);
+  return { status: response.status, body: data, headers: response.headers };
+}
+
+export const events = (id) => `/api/v1/events/${encodeURIComponent(id)}`;

@@ -1,0 +1,49 @@
+// A tiny element builder: text always goes in as text, never as markup.
+
+export function h(tag, attrs = {}, ...children) {
+  const el = document.createElement(tag);
+  for (const [name, value] of Object.entries(attrs)) {
+    if (value === undefined || value === null || value === false) continue;
+    if (name.startsWith('on') && typeof value === 'function') el.addEventListener(name.slice(2), value);
+    else if (name === 'className') el.className = value;
+    else if (value === true) el.setAttribute(name, '');
+    else el.setAttribute(name, String(value));
+  }
+  append(el, children);
+  return el;
+}
+
+function append(el, children) {
+  for (const child of children.flat()) {
+    if (child === undefined || child === null || child === false) continue;
+    el.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+}
+
+export function replace(el, ...children) {
+  el.replaceChildren();
+  append(el, children);
+  return el;
+}
+
+/** A labelled field: label, the control, and an optional hint tied to it. */
+export function field(label, control, hint) {
+  const id = control.id || `f-${Math.random().toString(36).slice(2, 9)}`;
+  control.id = id;
+  const hintEl = hint ? h('p', { className: 'hint', id: `${id}-hint` }, hint) : null;
+  if (hintEl) control.setAttribute('aria-describedby', hintEl.id);
+  return h('div', { className: 'field' }, h('label', { for: id }, label), control, hintEl);
+}
+
+/** A message region that screen readers announce when it changes. */
+export function status(className = 'status') {
+  return h('div', { className, role: 'status', 'aria-live': 'polite' });
+}
+
+export function zonePicker(value, onChange, zones) {
+  const listId = `zones-${Math.random().toString(36).slice(2, 7)}`;
+  const input = h('input', { type: 'text', list: listId, value, autocomplete: 'off', spellcheck: 'false' });
+  const list = h('datalist', { id: listId }, zones.map((z) => h('option', { value: z })));
+  input.addEventListener('change', () => onChange(input.value.trim(), input));
+  return { input, list };
+}

@@ -1,0 +1,95 @@
+// The grid of cells (the heatmap's cells: one step each inside the proposed windows), laid out
+// in a viewer's zone: columns are local dates, rows are local times. In a DST overlap a local
+// time occurs twice; its second occurrence gets a row of its own, so no cell is hidden.
+import { h } from './dom.js';
+import { dayName, local, shortDay } from './time.js';
+
+export function layout(cells, zone) {
+  const dates = new Set();
+  const rowKeys = new Map();
+  const placed = cells.map((cell, index) => {
+    const s = local(cell.start, zone);
+    const e = local(cell.end, zone);
+    dates.add(s.date);
+    return { index, cell, date: s.date, time: s.time, endTime: e.time, endDate: e.date };
+  });
+  const seen = new Map();
+  for (const p of placed) {
+    const k = `${p.date}|${p.time}`;
+    p.occurrence = (seen.get(k) || 0) + 1;
+    seen.set(k, p.occurrence);
+    rowKeys.set(`${p.time}|${p.occurrence}`, { time: p.time, occurrence: p.occurrence });
+  }
+  const rows = [...rowKeys.values()].sort((a, b) => a.time.localeCompare(b.time) || a.occurrence - b.occurrence);
+  const columns = [...dates].sort();
+  const at = new Map(placed.map((p) => [`${p.date}|${p.time}|${p.occurrence}`, p]));
+  return { rows, columns, at, placed };
+}
+
+/** "Monday 24 March, 09:00 to 09:15" for a placed cell. */
+export function cellName(p) {
+  const end = p.endDate === p.date ? p.endTime : `${dayName(p.endDate)} ${p.endTime}`;
+  return `${dayName(p.date)}, ${p.time} to ${end}`;
+}
+
+/**
+ * A table with one focusable element per cell (roving tabindex: arrows move, Home/End go
+ * to the ends of a row). {@code render(p)} fills a cell and returns its element.
+ */
+export function table(model, caption, render, { onKey } = {}) {
+  const thead = h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, h('span', { className: 'sr-only' }, 'Time')),
+    model.columns.map((d) => h('th', { scope: 'col', abbr: dayName(d) }, shortDay(d)))));
+  const grid = [];
+  const tbody = h('tbody', {}, model.rows.map((row, r) => {
+    grid.push([]);
+    const label = row.occurrence > 1 ? `${row.time} (again)` : row.time;
+    return h('tr', {}, h('th', { scope: 'row' }, label), model.columns.map((date, c) => {
+      const p = model.at.get(`${date}|${row.time}|${row.occurrence}`);
+      if (!p) {
+        grid[r].push(null);
+        return h('td', { className: 'none' });
+      }
+      const el = render(p);
+      el.dataset.row = r;
+      el.dataset.col = c;
+      el.tabIndex = -1;
+      grid[r].push(el);
+      return h('td', {}, el);
+    }));
+  }));
+  const first = grid.flat().find(Boolean);
+  if (first) first.tabIndex = 0;
+  const tableEl = h('table', { className: 'cells' }, h('caption', {}, caption), thead, tbody);
+  tableEl.addEventListener('keydown', (e) => {
+    const from = e.target.closest('[data-row]');
+    if (!from) return;
+    const r = Number(from.dataset.row);
+    const c = Number(from.dataset.col);
+    const moves = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
+    let target = null;
+    if (moves[e.key]) {
+      let [nr, nc] = [r + moves[e.key][0], c + moves[e.key][1]];
+      while (nr >= 0 && nr < grid.length && nc >= 0 && nc < model.columns.length) {
+        if (grid[nr][nc]) { target = grid[nr][nc]; break; }
+        nr += moves[e.key][0];
+        nc += moves[e.key][1];
+      }
+    } else if (e.key === 'Home') {
+      target = grid[r].find(Boolean);
+    } else if (e.key === 'End') {
+      target = [...grid[r]].reverse().find(Boolean);
+    } else if (onKey) {
+      onKey(e, from);
+      return;
+    } else {
+      return;
+    }
+    e.preventDefault();
+    if (target) {
+      from.tabIndex = -1;
+      target.tabIndex = 0;
+      target.focus();
+    }
+  });
+  return h('div', { className: 'scroll' }, tableEl);
+}

@@ -1,0 +1,150 @@
+// "Your answer": paint cells "yes" or "if need be" (or erase) with a mouse, on touch, with the
+// keyboard (arrows, then Space), or without dragging at all (the range form below the grid).
+import { cellName, table } from './grid.js';
+import { field, h, replace } from './dom.js';
+
+const LABEL = { yes: 'available', ifneedbe: 'available if need be', undefined: 'not marked' };
+
+export function paintGrid(model, marks, onChange) {
+  let mode = 'yes';
+  let painting = null;
+  const cellsByIndex = new Map();
+
+  function show(el, index) {
+    const mark = marks.get(index);
+    el.className = `paint ${mark || 'empty'}`;
+    el.textContent = mark === 'yes' ? '✓' : mark === 'ifneedbe' ? '?' : '';
+    el.setAttribute('aria-label', `${el.dataset.name}, ${LABEL[mark]}`);
+    el.setAttribute('aria-pressed', String(Boolean(mark)));
+  }
+  function apply(index, value) {
+    if (value === 'erase') marks.delete(index); else marks.set(index, value);
+    show(cellsByIndex.get(index), index);
+  }
+  function toggle(index) {
+    apply(index, mode === 'erase' || marks.get(index) === mode ? 'erase' : mode);
+    onChange();
+  }
+
+  const gridEl = table(model, 'Your availability: one cell per step, in your time zone', (p) => {
+    const el = h('button', { type: 'button' });
+    el.dataset.index = p.index;
+    el.dataset.name = cellName(p);
+    cellsByIndex.set(p.index, el);
+    show(el, p.index);
+    return el;
+  }, {
+    onKey: (e, el) => {
+      if (e.key === ' ' || e.key === 'Enter') {
+        e.preventDefault();
+        toggle(Number(el.dataset.index));
+      }
+    },
+  });
+  // Pointer painting: the value is decided on the first cell (paint, or erase if that cell
+  // already has the mode's mark) and applied to every cell the pointer then crosses. The grid
+  // takes touch gestures for itself (touch-action: none), so the page scrolls from outside it.
+  gridEl.classList.add('painting');
+  gridEl.addEventListener('pointerdown', (e) => {
+    const el = e.target.closest('button[data-index]');
+    if (!el || e.button > 0) return;
+    e.preventDefault();
+    const index = Number(el.dataset.index);
+    painting = mode === 'erase' || marks.get(index) === mode ? 'erase' : mode;
+    apply(index, painting);
+    el.focus({ preventScroll: true });
+  });
+  gridEl.addEventListener('pointermove', (e) => {
+    if (!painting) return;
+    const el = document.elementFromPoint(e.clientX, e.clientY)?.closest('button[data-index]');
+    if (el && gridEl.contains(el)) apply(Number(el.dataset.index), painting);
+  });
+  const stop = () => {
+    if (painting) {
+      painting = null;
+      onChange();
+    }
+  };
+  window.addEventListener('pointerup', stop);
+  window.addEventListener('pointercancel', stop);
+  gridEl.addEventListener('click', (e) => {
+    // A keyboard "click" (Enter/Space on a button) is handled in onKey; pointer clicks were painted already.
+    if (e.detail === 0) e.preventDefault();
+  });
+
+  const modes = h('div', { className: 'modes', role: 'radiogroup', 'aria-label': 'Paint mode' },
+    [['yes', '✓ Yes'], ['ifneedbe', '? If need be'], ['erase', 'Erase']].map(([value, text]) => {
+      const input = h('input', { type: 'radio', name: 'paint-mode', value, checked: value === mode,
+        onchange: () => { mode = value; } });
+      return h('label', { className: `mode ${value}` }, input, ` ${text}`);
+    }));
+
+  // The non-drag way: pick a day, a start and an end, and a mark.
+  const day = h('select', {}, model.columns.map((d) => h('option', { value: d }, d)));
+  const times = [...new Set(model.placed.map((p) => p.time))].sort();
+  const endTimes = [...new Set(model.placed.map((p) => p.endTime))].sort();
+  const fromSel = h('select', {}, times.map((t) => h('option', { value: t }, t)));
+  const toSel = h('select', {}, endTimes.map((t, i) => h('option', { value: t, selected: i === endTimes.length - 1 }, t)));
+  const markSel = h('select', {}, h('option', { value: 'yes' }, 'Yes'), h('option', { value: 'ifneedbe' }, 'If need be'),
+    h('option', { value: 'erase' }, 'Erase'));
+  const rangeNote = h('p', { className: 'hint', role: 'status' });
+  const applyRange = h('button', { type: 'button', onclick: () => {
+    let count = 0;
+    for (const p of model.placed) {
+      const end = p.endDate === p.date ? p.endTime : '24:00';
+      if (p.date === day.value && p.time >= fromSel.value && end <= (toSel.value === '00:00' ? '24:00' : toSel.value)) {
+        apply(p.index, markSel.value);
+        count++;
+      }
+    }
+    rangeNote.textContent = `${count} cell${count === 1 ? '' : 's'} marked.`;
+    onChange();
+  } }, 'Mark these cells');
+  const rangeForm = h('fieldset', { className: 'range' }, h('legend', {}, 'Mark a range without dragging'),
+    h('div', { className: 'row' }, field('Day', day), field('From', fromSel), field('To', toSel), field('Mark', markSel)),
+    applyRange, rangeNote);
+
+  const wrapper = h('div', { className: 'paint-area' }, modes, gridEl, rangeForm);
+  return { element: wrapper, redraw: () => { for (const [index, el] of cellsByIndex) show(el, index); } };
+}
+
+/** Marks from stored windows: a cell is "yes" if a yes window covers it, else "if need be" if one covers it. */
+export function marksFrom(model, availability) {
+  const marks = new Map();
+  for (const p of model.placed) {
+    const s = Date.parse(p.cell.start);
+    const e = Date.parse(p.cell.end);
+    let mark = null;
+    for (const w of availability) {
+      if (Date.parse(w.start) <= s && e <= Date.parse(w.end)) {
+        if (w.preference === 'yes') { mark = 'yes'; break; }
+        mark = 'ifneedbe';
+      }
+    }
+    if (mark) marks.set(p.index, mark);
+  }
+  return marks;
+}
+
+/** Marked cells merged into windows, UTC, per preference, in start order. */
+export function windowsFrom(model, marks) {
+  const sorted = model.placed.filter((p) => marks.has(p.index))
+    .sort((a, b) => Date.parse(a.cell.start) - Date.parse(b.cell.start));
+  const windows = [];
+  for (const p of sorted) {
+    const preference = marks.get(p.index);
+    const last = windows.findLast((w) => w.preference === preference);
+    if (last && last.end === p.cell.start) last.end = p.cell.end;
+    else windows.push({ start: p.cell.start, end: p.cell.end, preference });
+  }
+  return windows;
+}
+
+export function describe(marks) {
+  let yes = 0;
+  let maybe = 0;
+  for (const v of marks.values()) (v === 'yes' ? yes++ : maybe++);
+  return `${yes} cell${yes === 1 ? '' : 's'} yes, ${maybe} if need be`;
+}
+
+export { replace };

@@ -1,0 +1,81 @@
+// Times in the browser through Intl only. Instants from the API are UTC ("...Z"); they are
+// shown in a zone the viewer picks, exactly as the API's ...Local twins would write them.
+
+const formats = new Map();
+
+function formatter(zone) {
+  let f = formats.get(zone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-GB', {
+      timeZone: zone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit',
+      hour: '2-digit', minute: '2-digit', second: '2-digit',
+    });
+    formats.set(zone, f);
+  }
+  return f;
+}
+
+/** {date: "YYYY-MM-DD", time: "HH:MM", second} of an instant in a zone. */
+export function local(instant, zone) {
+  const p = {};
+  for (const part of formatter(zone).formatToParts(new Date(instant))) p[part.type] = part.value;
+  return { date: `${p.year}-${p.month}-${p.day}`, time: `${p.hour}:${p.minute}`, second: p.second };
+}
+
+// Browsers (ICU) still name some zones by their old IANA spellings; the API, and people,
+// use the current ones.
+const CURRENT = {
+  'Asia/Calcutta': 'Asia/Kolkata', 'Asia/Katmandu': 'Asia/Kathmandu', 'Asia/Saigon': 'Asia/Ho_Chi_Minh',
+  'Asia/Rangoon': 'Asia/Yangon', 'Europe/Kiev': 'Europe/Kyiv', 'Atlantic/Faeroe': 'Atlantic/Faroe',
+  'America/Godthab': 'America/Nuuk', 'Pacific/Truk': 'Pacific/Chuuk', 'Pacific/Ponape': 'Pacific/Pohnpei',
+  'Pacific/Enderbury': 'Pacific/Kanton', 'Asia/Ulan_Bator': 'Asia/Ulaanbaatar', 'America/Buenos_Aires':
+    'America/Argentina/Buenos_Aires', 'America/Indianapolis': 'America/Indiana/Indianapolis',
+  'America/Louisville': 'America/Kentucky/Louisville', 'Etc/UTC': 'UTC', 'Etc/GMT': 'UTC',
+};
+
+export const currentName = (zone) => CURRENT[zone] || zone;
+
+export function browserZone() {
+  return currentName(Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC');
+}
+
+export function allZones() {
+  try {
+    const zones = [...new Set(Intl.supportedValuesOf('timeZone').map(currentName))].sort();
+    return zones.includes('UTC') ? zones : ['UTC', ...zones];
+  } catch {
+    return [browserZone(), 'UTC'];
+  }
+}
+
+export function isZone(zone) {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** "Monday 24 March" for a local date "2025-03-24" (the date itself, no zone involved). */
+export function dayName(date) {
+  return new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'long' })
+    .format(new Date(`${date}T12:00:00Z`));
+}
+
+export function shortDay(date) {
+  return new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', weekday: 'short', day: 'numeric', month: 'short' })
+    .format(new Date(`${date}T12:00:00Z`));
+}
+
+/** "Monday 24 March, 09:00 to 10:00" in the zone (the end's date is named when it differs). */
+export function range(start, end, zone) {
+  const s = local(start, zone);
+  const e = local(end, zone);
+  const endText = e.date === s.date ? e.time : `${dayName(e.date)}, ${e.time}`;
+  return `${dayName(s.date)}, ${s.time} to ${endText}`;
+}
+
+export function minutesBetween(start, end) {
+  return Math.round((Date.parse(end) - Date.parse(start)) / 60000);
+}
