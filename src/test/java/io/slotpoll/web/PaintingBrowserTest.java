@@ -1,0 +1,186 @@
+package io.slotpoll.web;
+
+import static io.slotpoll.testing.Fixtures.createEvent;
+import static io.slotpoll.testing.Fixtures.event;
+import static io.slotpoll.testing.Fixtures.window;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.BoundingBox;
+import io.slotpoll.testing.Chromium;
+import io.slotpoll.testing.TestApp;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Painting an answer every way a person can: touch on a phone (taps and a drag, which must
+ * not scroll the page), the keyboard alone, the range form (no dragging at all), and two
+ * tabs editing one answer (the second save shows the conflict and keeps its cells). The
+ * poll: Tuesday 2 March 2027, 09:00-12:00 UTC, 30-minute cells, viewed from UTC.
+ */
+class PaintingBrowserTest {
+
+    @RegisterExtension
+    static final TestApp APP = new TestApp();
+
+    @RegisterExtension
+    static final Chromium CHROMIUM = new Chromium();
+
+    private String id;
+
+    @BeforeEach
+    void createPoll() {
+        id = createEvent(APP.client(), event("UTC", 30, window("2027-03-02T09:00:00Z", "2027-03-02T12:00:00Z"))
+                .put("slotStepMinutes", 30)).path("id").asText();
+    }
+
+    private BrowserContext desktop() {
+        return CHROMIUM.context(new Browser.NewContextOptions().setTimezoneId("UTC").setBaseURL(APP.baseUrl()));
+    }
+
+    private static Locator cell(Page page, String from, String to, String state) {
+        return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions()
+                .setName("Tuesday 2 March, " + from + " to " + to + ", " + state).setExact(true));
+    }
+
+    private JsonNode onlyParticipant() {
+        JsonNode list = APP.client().get("/api/v1/events/" + id + "/participants").send().json();
+        assertThat(list).hasSize(1);
+        return list.get(0);
+    }
+
+    private static void save(Page page, String button) {
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(button)).click();
+        page.locator("#answer-status").getByText("Saved.").waitFor();
+    }
+
+    @Test
+    void on_a_phone_taps_and_a_drag_paint_cells_and_the_page_does_not_scroll_sideways() {
+        Chromium.Tab tab = Chromium.open(CHROMIUM.context(new Browser.NewContextOptions().setTimezoneId("UTC")
+                .setBaseURL(APP.baseUrl()).setViewportSize(390, 844).setHasTouch(true).setIsMobile(true)));
+        Page page = tab.page();
+        page.navigate("/e/" + id);
+        page.getByLabel("Your name").fill("Thumb");
+        assertThat(page.locator(".painting").evaluate("el => getComputedStyle(el).touchAction")).isEqualTo("none");
+        cell(page, "09:00", "09:30", "not marked").scrollIntoViewIfNeeded();
+        BoundingBox first = cell(page, "09:00", "09:30", "not marked").boundingBox();
+        page.touchscreen().tap(first.x + first.width / 2, first.y + first.height / 2);
+        cell(page, "09:00", "09:30", "available").waitFor();
+        // A finger drag from 10:00 down to 11:00: pointer events of type touch, as the browser sends them.
+        cell(page, "11:00", "11:30", "not marked").scrollIntoViewIfNeeded();
+        BoundingBox from = cell(page, "10:00", "10:30", "not marked").boundingBox();
+        BoundingBox to = cell(page, "11:00", "11:30", "not marked").boundingBox();
+        page.evaluate("([x1, y1, x2, y2]) => {"
+                + " const at = (x, y) => document.elementFromPoint(x, y);"
+                + " const ev = (type, x, y) => new PointerEvent(type, {bubbles: true, cancelable: true, pointerType: 'touch',"
+                + "   isPrimary: true, clientX: x, clientY: y, button: 0});"
+                + " at(x1, y1).dispatchEvent(ev('pointerdown', x1, y1));"
+                + " for (let i = 1; i <= 8; i++) { const y = y1 + (y2 - y1) * i / 8; at(x1, y).dispatchEvent(ev('pointermove', x1, y)); }"
+                + " window.dispatchEvent(ev('pointerup', x2, y2)); }",
+                List.of(from.x + from.width / 2, from.y + from.height / 2, to.x + to.width / 2, to.y + to.height / 2));
+        cell(page, "10:30", "11:00", "available").waitFor();
+        tab.assertNoHorizontalScroll("phone, painting");
+        save(page, "Save my answer");
+        assertThat(onlyParticipant().path("availability").toString()).isEqualTo("["
+                + "{\"start\":\"2027-03-02T09:00:00Z\",\"end\":\"2027-03-02T09:30:00Z\",\"preference\":\"yes\"},"
+                + "{\"start\":\"2027-03-02T10:00:00Z\",\"end\":\"2027-03-02T11:30:00Z\",\"preference\":\"yes\"}]");
+        tab.assertAccessible("phone, saved");
+        tab.assertNoHorizontalScroll("phone, saved");
+        tab.assertClean();
+    }
+
+    @Test
+    void the_keyboard_alone_fills_in_and_saves_an_answer() {
+        Chromium.Tab tab = Chromium.open(desktop());
+        Page page = tab.page();
+        page.navigate("/e/" + id);
+        page.getByLabel("Your name").waitFor();
+        for (int i = 0; i < 40 && !"Your name".equals(page.evaluate("() => document.activeElement.labels?.[0]?.textContent")); i++) {
+            page.keyboard().press("Tab");
+        }
+        page.keyboard().type("Keys");
+        // Into the grid: Tab until a cell has focus.
+        for (int i = 0; i < 40 && page.evaluate("() => document.activeElement.dataset.index") == null; i++) {
+            page.keyboard().press("Tab");
+        }
+        page.keyboard().press("Space");                 // 09:00 yes
+        page.keyboard().press("ArrowDown");
+        page.keyboard().press("Space");                 // 09:30 yes
+        page.keyboard().press("Shift+Tab");             // back to the paint modes (one tab stop, "yes" checked)
+        assertThat(page.evaluate("() => document.activeElement.value")).isEqualTo("yes");
+        page.keyboard().press("ArrowRight");            // "if need be"
+        assertThat(page.evaluate("() => document.activeElement.value")).isEqualTo("ifneedbe");
+        page.keyboard().press("Tab");                   // the grid again, at the cell last used (09:30)
+        page.keyboard().press("ArrowDown");
+        page.keyboard().press("Enter");                 // 10:00 if need be
+        assertThat(cell(page, "10:00", "10:30", "available if need be").count()).isEqualTo(1);
+        for (int i = 0; i < 60 && !"Save my answer".equals(page.evaluate("() => document.activeElement.textContent")); i++) {
+            page.keyboard().press("Tab");
+        }
+        page.keyboard().press("Enter");
+        page.locator("#answer-status").getByText("Saved.").waitFor();
+        JsonNode keys = onlyParticipant();
+        assertThat(keys.path("name").asText()).isEqualTo("Keys");
+        assertThat(keys.path("availability").toString()).isEqualTo("["
+                + "{\"start\":\"2027-03-02T09:00:00Z\",\"end\":\"2027-03-02T10:00:00Z\",\"preference\":\"yes\"},"
+                + "{\"start\":\"2027-03-02T10:00:00Z\",\"end\":\"2027-03-02T10:30:00Z\",\"preference\":\"ifneedbe\"}]");
+        tab.assertClean();
+    }
+
+    @Test
+    void the_range_form_marks_cells_without_any_dragging() {
+        Chromium.Tab tab = Chromium.open(desktop());
+        Page page = tab.page();
+        page.navigate("/e/" + id);
+        page.getByLabel("Your name").fill("Form");
+        Locator range = page.locator("fieldset.range");
+        range.getByLabel("Day").selectOption("2027-03-02");
+        range.getByLabel("From").selectOption("10:30");
+        range.getByLabel("To").selectOption("12:00");
+        range.getByLabel("Mark").selectOption("ifneedbe");
+        range.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Mark these cells")).click();
+        assertThat(range.getByRole(AriaRole.STATUS).innerText()).isEqualTo("3 cells marked.");
+        save(page, "Save my answer");
+        assertThat(onlyParticipant().path("availability").toString()).isEqualTo("["
+                + "{\"start\":\"2027-03-02T10:30:00Z\",\"end\":\"2027-03-02T12:00:00Z\",\"preference\":\"ifneedbe\"}]");
+        tab.assertAccessible("after the range form");
+        tab.assertClean();
+    }
+
+    @Test
+    void two_tabs_editing_one_answer_the_second_save_shows_the_conflict_and_keeps_its_cells() {
+        BrowserContext context = desktop();
+        Chromium.Tab first = Chromium.open(context);
+        first.page().navigate("/e/" + id);
+        first.page().getByLabel("Your name").fill("Twin");
+        cell(first.page(), "09:00", "09:30", "not marked").click();
+        save(first.page(), "Save my answer");
+
+        // Both tabs now hold version 1 of the answer (local storage is shared within the browser).
+        Chromium.Tab second = Chromium.open(context);
+        second.page().navigate("/e/" + id);
+        cell(second.page(), "09:00", "09:30", "available").waitFor();
+        cell(first.page(), "11:00", "11:30", "not marked").click();
+        save(first.page(), "Save changes");
+
+        cell(second.page(), "09:30", "10:00", "not marked").click();
+        second.page().getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save changes")).click();
+        second.page().locator("#answer-status").getByText("changed elsewhere").waitFor();
+        assertThat(cell(second.page(), "09:30", "10:00", "available").count()).as("the unsaved cell is kept").isEqualTo(1);
+        assertThat(onlyParticipant().path("availability").toString()).as("the first tab's save stands").isEqualTo("["
+                + "{\"start\":\"2027-03-02T09:00:00Z\",\"end\":\"2027-03-02T09:30:00Z\",\"preference\":\"yes\"},"
+                + "{\"start\":\"2027-03-02T11:00:00Z\",\"end\":\"2027-03-02T11:30:00Z\",\"preference\":\"yes\"}]");
+        assertThat(second.problems()).as("only the refused save").containsExactly(
+                "HTTP 412: PUT " + APP.baseUrl() + "/api/v1/events/" + id + "/participants/"
+                        + onlyParticipant().path("id").asText() + "/availability",
+                "console: Failed to load resource: the server responded with a status of 412 (Precondition Failed)");
+        first.assertClean();
+    }
+}
