@@ -20,7 +20,10 @@ export async function call(method, path, { body, token, headers = {} } = {}) {
     init.body = JSON.stringify(body);
   }
   const response = await fetch(path, init);
-  if (response.status === 204) return { status: 204, body: null, headers: response.headers };
+  if (response.status === 204) {
+    await response.arrayBuffer();
+    return { status: 204, body: null, headers: response.headers };
+  }
   const type = response.headers.get('Content-Type') || '';
   const data = type.includes('json') ? await response.json() : await response.text();
   if (!response.ok) throw new ApiError(response.status, typeof data === 'object' ? data : null);

@@ -64,7 +64,7 @@ function draw(main, state) {
 function finalBanner(state) {
   const e = state.event;
   return h('section', { className: 'final', 'aria-labelledby': 'final-h' },
-    h('h2', { id: 'final-h' }, 'The meeting is set'),
+    h('h2', { id: 'final-h', tabindex: '-1' }, 'The meeting is set'),
     h('p', { className: 'when' }, range(e.final.start, e.final.end, state.zone), h('span', { className: 'zone' }, ` (${state.zone})`)),
     state.zone !== e.timezone ? h('p', { className: 'hint' }, `In the poll’s zone: ${range(e.final.start, e.final.end, e.timezone)} (${e.timezone})`) : null,
     h('p', { className: 'actions' },
@@ -190,15 +190,32 @@ function groupSection(main, state, canManage) {
   const details = h('div', { className: 'details', 'aria-live': 'polite' }, 'Hover over or focus a cell to see who can come.');
   const total = hm.participantCount;
   const level = (c) => (total === 0 ? 0 : Math.ceil(((c.availableCount + 0.5 * c.ifNeedBeCount) / total) * 5));
+  // Hover previews a cell; focus or a click pins it, so the organiser can reach "Pick" below.
+  let pinned = null;
+  const cellAt = new Map(hm.cells.map((c, i) => [c.start, i]));
+  const fits = (index) => {
+    // A meeting may start here if the cells after it reach its end without a gap (one merged window).
+    let end = hm.cells[index].end;
+    const wanted = Date.parse(hm.cells[index].start) + state.event.durationMinutes * 60000;
+    while (Date.parse(end) < wanted) {
+      const next = cellAt.get(end);
+      if (next === undefined) return false;
+      end = hm.cells[next].end;
+    }
+    return Date.parse(end) >= wanted;
+  };
   const show = (p) => {
     const c = p.cell;
     const yes = c.available.map((i) => names[i]);
     const maybe = c.ifNeedBe.map((i) => names[i]);
     const no = names.filter((_, i) => !c.available.includes(i) && !c.ifNeedBe.includes(i));
+    const end = new Date(Date.parse(c.start) + state.event.durationMinutes * 60000).toISOString().replace('.000Z', 'Z');
     replace(details, h('strong', {}, cellName(p)),
       h('p', {}, `Available (${yes.length}): ${yes.join(', ') || 'nobody'}`),
       h('p', {}, `If need be (${maybe.length}): ${maybe.join(', ') || 'nobody'}`),
-      h('p', {}, `Unavailable (${no.length}): ${no.join(', ') || 'nobody'}`));
+      h('p', {}, `Unavailable (${no.length}): ${no.join(', ') || 'nobody'}`),
+      canManage && state.event.status !== 'final' && fits(p.index) ? h('button', { type: 'button', onclick: () => pick(main, state, c.start) },
+        `Pick ${range(c.start, end, state.zone)}`) : null);
   };
   const heat = table(model, `Group availability: ${total} participant${total === 1 ? '' : 's'}`, (p) => {
     const c = p.cell;
@@ -206,10 +223,12 @@ function groupSection(main, state, canManage) {
       'aria-label': `${cellName(p)}: ${c.availableCount} available, ${c.ifNeedBeCount} if need be, `
         + `${total - c.availableCount - c.ifNeedBeCount} unavailable` },
     String(c.availableCount), c.ifNeedBeCount ? h('small', {}, `+${c.ifNeedBeCount}?`) : '');
-    el.addEventListener('mouseenter', () => show(p));
-    el.addEventListener('focus', () => show(p));
+    el.addEventListener('mouseenter', () => { if (!pinned) show(p); });
+    el.addEventListener('focus', () => { pinned = p; show(p); });
+    el.addEventListener('click', () => { pinned = p; show(p); });
     return el;
-  });
+  }, { onKey: (e, el) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); el.click(); } } });
+  heat.addEventListener('mouseleave', () => { if (!pinned) replace(details, 'Hover over or focus a cell to see who can come.'); });
   const legend = h('ul', { className: 'legend', 'aria-label': 'Legend' },
     [0, 1, 2, 3, 4, 5].map((l) => h('li', {}, h('span', { className: `swatch heat h${l}`, 'aria-hidden': 'true' }),
       l === 0 ? 'nobody' : l === 5 ? 'everyone' : `${l * 20 - 19}–${l * 20}%`)),
@@ -256,16 +275,20 @@ function slotItems(main, state, canManage) {
       s.requiredUnavailable.length ? h('p', { className: 'warning' }, `Required but unavailable: ${names(s.requiredUnavailable)}`) : null,
       s.partial.length ? h('p', { className: 'who' }, s.partial.map((p) => `${p.name} free ${p.minutesFree} of ${duration} min`).join('; ')) : null,
       s.outsideHours.length ? h('p', { className: 'who' }, `Outside local hours: ${names(s.outsideHours)}`) : null,
-      canManage ? h('button', { type: 'button', onclick: async () => {
-        try {
-          await call('PUT', `${events(state.id)}/final`, { token: state.admin, body: { start: s.start } });
-          await load(state);
-          draw(main, state);
-        } catch (error) {
-          alertIn(main, `Could not pick this time: ${error.message}`);
-        }
-      } }, isFinal ? 'Picked' : 'Pick this time') : null);
+      canManage ? h('button', { type: 'button', onclick: () => pick(main, state, s.start) },
+        isFinal ? 'Picked' : 'Pick this time') : null);
   }));
+}
+
+async function pick(main, state, start) {
+  try {
+    await call('PUT', `${events(state.id)}/final`, { token: state.admin, body: { start } });
+    await load(state);
+    draw(main, state);
+    main.querySelector('section.final h2')?.focus();
+  } catch (error) {
+    alertIn(main, `Could not pick this time: ${error.message}`);
+  }
 }
 
 function alertIn(main, text) {
