@@ -172,6 +172,7 @@ function answerSection(main, state) {
     }
   }
   message.id = 'answer-status';
+  const editLink = mine ? `${location.origin}/e/${state.id}#edit=${mine.participantId}.${mine.token}` : null;
   return h('section', { className: 'answer', 'aria-labelledby': 'answer-h' },
     h('h2', { id: 'answer-h' }, me ? 'Your answer' : 'Add your answer'),
     h('form', { onsubmit: save, novalidate: true },
@@ -180,7 +181,9 @@ function answerSection(main, state) {
       h('p', { className: 'hint' }, `Cells are ${state.event.slotStepMinutes} minutes in ${state.zone}. Drag, or use the arrow keys and Space.`),
       paint.element, summary,
       h('button', { type: 'submit', className: 'primary' }, me ? 'Save changes' : 'Save my answer'),
-      message));
+      message),
+    editLink ? field('To change your answer from another device, open this link there (keep it private)',
+      h('input', { type: 'text', readonly: true, value: editLink, className: 'link-box' })) : null);
 }
 
 function groupSection(main, state, canManage) {
@@ -263,7 +266,8 @@ function slotItems(main, state, canManage) {
   }
   const duration = state.event.durationMinutes;
   return h('ol', { className: 'slots' }, slots.map((s) => {
-    const names = (list) => list.map((p) => p.name).join(', ');
+    const required = new Set(state.heatmap.participants.filter((p) => p.required).map((p) => p.id));
+    const names = (list) => list.map((p) => (required.has(p.id) ? `${p.name} (required)` : p.name)).join(', ');
     const isFinal = state.event.final && state.event.final.start === s.start;
     return h('li', { className: `slot${s.rank === 1 ? ' best' : ''}` },
       h('p', { className: 'when' }, range(s.start, s.end, state.zone), s.rank === 1 ? h('span', { className: 'badge' }, 'best') : '',

@@ -155,6 +155,30 @@ class PaintingBrowserTest {
     }
 
     @Test
+    void the_edit_link_opens_the_same_answer_in_another_browser_and_leaves_the_address_bar() {
+        Chromium.Tab first = Chromium.open(desktop());
+        first.page().navigate("/e/" + id);
+        first.page().getByLabel("Your name").fill("Roamer");
+        cell(first.page(), "11:30", "12:00", "not marked").click();
+        save(first.page(), "Save my answer");
+        String link = first.page().getByLabel("To change your answer from another device, open this link there (keep it private)")
+                .inputValue();
+        JsonNode roamer = onlyParticipant();
+        assertThat(link).startsWith(APP.baseUrl() + "/e/" + id + "#edit=" + roamer.path("id").asText() + ".");
+
+        Chromium.Tab other = Chromium.open(desktop());
+        other.page().navigate(link);
+        cell(other.page(), "11:30", "12:00", "available").waitFor();
+        assertThat(other.page().url()).isEqualTo(APP.baseUrl() + "/e/" + id);
+        assertThat(other.page().getByLabel("Your name").inputValue()).isEqualTo("Roamer");
+        cell(other.page(), "09:00", "09:30", "not marked").click();
+        save(other.page(), "Save changes");
+        assertThat(onlyParticipant().path("availability").size()).isEqualTo(2);
+        first.assertClean();
+        other.assertClean();
+    }
+
+    @Test
     void two_tabs_editing_one_answer_the_second_save_shows_the_conflict_and_keeps_its_cells() {
         BrowserContext context = desktop();
         Chromium.Tab first = Chromium.open(context);
