@@ -18,10 +18,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The API reference: /docs is Swagger UI from the webjar under the page policy, every
+ * What the browser loads. The app: one page shell for its three paths, its own modules small,
+ * revalidated and compressed. The API reference: /docs is Swagger UI from the webjar under the page policy, every
  * file it loads comes from this server, and /openapi.yaml is docs/openapi.yaml byte for byte.
  */
-class DocsPageTest {
+class WebAssetsTest {
 
     @RegisterExtension
     static final TestApp APP = new TestApp();
@@ -86,6 +87,34 @@ class DocsPageTest {
         assertThat(head.status()).isEqualTo(200);
         assertThat(head.header("ETag")).isEqualTo(yaml.header("ETag"));
         assertThat(client.get("/docs/nothing.js").offContract().send().status()).isEqualTo(404);
+    }
+
+    @Test
+    void the_app_pages_share_one_shell_and_its_own_files_stay_small_cached_and_compressed() {
+        String shell = null;
+        for (String path : List.of("/", "/e/AAAAAAAAAAAAAAAAAAAAAA", "/e/AAAAAAAAAAAAAAAAAAAAAA/manage")) {
+            ApiClient.Response page = client.get(path).offContract().send();
+            assertThat(page.status()).as(path).isEqualTo(200);
+            assertThat(contentType(page)).as(path).isEqualTo("text/html;charset=utf-8");
+            assertThat(page.header("Content-Security-Policy")).as(path).isEqualTo(SecurityHeaders.PAGE_POLICY);
+            shell = shell == null ? page.body() : shell;
+            assertThat(page.body()).as(path).isEqualTo(shell);
+        }
+        assertThat(attributes(shell, "<script\\b([^>]*)>", "src")).containsExactly("/app/app.js");
+        assertThat(shell).doesNotContain("style=", "<style", "http://", "https://");
+        long total = 0;
+        for (String file : List.of("app.js", "api.js", "create.js", "dom.js", "grid.js", "paint.js", "poll.js", "store.js",
+                "time.js", "app.css")) {
+            String path = "/app/" + file;
+            assertAsset(path, file.endsWith(".css") ? "text/css; charset=utf-8" : "text/javascript; charset=utf-8", "no-cache");
+            total += client.get(path).offContract().send().body().getBytes(StandardCharsets.UTF_8).length;
+            ApiClient.Response gzipped = client.get(path).header("Accept-Encoding", "gzip").offContract().send();
+            if (gzipped.header("Content-Length") == null || Integer.parseInt(gzipped.header("Content-Length")) > 1500) {
+                assertThat(gzipped.header("Content-Encoding")).as(path).isEqualTo("gzip");
+            }
+        }
+        assertThat(total).as("our own JS and CSS, uncompressed").isLessThan(150 * 1024);
+        assertThat(client.get("/app/missing.js").offContract().send().status()).isEqualTo(404);
     }
 
     private void assertAsset(String path, String contentType, String cacheControl) {
