@@ -20,6 +20,8 @@ import io.slotpoll.participant.ParticipantHandler;
 import io.slotpoll.participant.ParticipantRepository;
 import io.slotpoll.participant.ParticipantService;
 import io.slotpoll.recommendation.RecommendationHandler;
+import io.slotpoll.calendar.FeedFetcher;
+import io.slotpoll.participant.CalendarImportHandler;
 import io.slotpoll.recommendation.RecommendationService;
 import io.slotpoll.web.WebAssets;
 import java.time.Clock;
@@ -68,6 +70,15 @@ public final class App implements AutoCloseable {
      * {@code metrics}, and {@code /metrics} is served if it keeps a Prometheus scrape.
      */
     public static App start(Database database, Config config, Clock clock, Metrics metrics) {
+        return start(database, config, clock, metrics, FeedFetcher.Network.internet());
+    }
+
+    /**
+     * As {@link #start(Database, Config, Clock, Metrics)}, with calendar feeds fetched over
+     * {@code feeds}: only tests pass anything but {@link FeedFetcher.Network#internet()} (to reach
+     * their own HTTPS server on loopback); no configuration value can.
+     */
+    public static App start(Database database, Config config, Clock clock, Metrics metrics, FeedFetcher.Network feeds) {
         JsonIo json = new JsonIo(Json.newMapper());
         EventRepository events = new EventRepository();
         ParticipantRepository participants = new ParticipantRepository();
@@ -85,7 +96,8 @@ public final class App implements AutoCloseable {
                 new RateLimiter(config.http().rateLimits(), config.http().trustProxy()),
                 new Cors(config.http().corsOrigins()),
                 metrics,
-                WebAssets.load());
+                WebAssets.load(),
+                new CalendarImportHandler(database.dsl(), events, new FeedFetcher(feeds), json));
         Javalin server = HttpApi.create(handlers, new Problems(json.mapper()), new ServerErrors(json.mapper()));
         server.start("0.0.0.0", config.http().port());
         ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(

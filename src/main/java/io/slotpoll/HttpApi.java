@@ -19,6 +19,7 @@ import io.slotpoll.http.RequestIds;
 import io.slotpoll.http.SecurityHeaders;
 import io.slotpoll.http.ServerErrors;
 import io.slotpoll.metrics.Metrics;
+import io.slotpoll.participant.CalendarImportHandler;
 import io.slotpoll.participant.ParticipantHandler;
 import io.slotpoll.recommendation.RecommendationHandler;
 import io.slotpoll.web.WebAssets;
@@ -44,7 +45,7 @@ public final class HttpApi {
     /** The handlers the routes are bound to. */
     public record Handlers(EventHandler events, ParticipantHandler participants,
             RecommendationHandler recommendations, HealthHandler health, RateLimiter rateLimiter, Cors cors,
-            Metrics metrics, WebAssets web) {
+            Metrics metrics, WebAssets web, CalendarImportHandler calendarImport) {
     }
 
     public static Javalin create(Handlers h, Problems problems, ServerErrors serverErrors) {
@@ -87,6 +88,7 @@ public final class HttpApi {
             cfg.routes.delete("/api/v1/events/{eventId}/participants/{participantId}", h.participants()::delete);
             cfg.routes.put("/api/v1/events/{eventId}/participants/{participantId}/availability",
                     h.participants()::replaceAvailability);
+            cfg.routes.post("/api/v1/events/{eventId}/availability-from-calendar", h.calendarImport()::fromCalendar);
             getAndHead(cfg, "/api/v1/events/{eventId}/recommendations", h.recommendations()::get);
             getAndHead(cfg, "/api/v1/events/{eventId}/heatmap", h.recommendations()::heatmap);
             getAndHead(cfg, "/health", h.health()::loadBalancer);

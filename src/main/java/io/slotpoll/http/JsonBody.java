@@ -101,6 +101,14 @@ public final class JsonBody {
         }
     }
 
+    /** The raw body, at most {@link #MAX_BYTES} (413 past it, whatever it declares). */
+    public static byte[] bytes(Context ctx) {
+        if (ctx.req().getContentLengthLong() > MAX_BYTES) {
+            throw tooLarge();
+        }
+        return readAtMost(ctx);
+    }
+
     private static byte[] readAtMost(Context ctx) {
         try (InputStream in = ctx.req().getInputStream()) {
             byte[] bytes = in.readNBytes(MAX_BYTES + 1);

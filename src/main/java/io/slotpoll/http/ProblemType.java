@@ -20,6 +20,8 @@ public enum ProblemType {
     URI_TOO_LONG(414, "uri-too-long", "Request URI too long"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported media type"),
     IDEMPOTENCY_KEY_REUSED(422, "idempotency-key-reused", "Idempotency key reused with a different request"),
+    CALENDAR_INVALID(422, "calendar-invalid", "Calendar cannot be read"),
+    CALENDAR_UNREACHABLE(422, "calendar-unreachable", "Calendar feed cannot be fetched"),
     TOO_MANY_REQUESTS(429, "too-many-requests", "Too many requests"),
     HEADERS_TOO_LARGE(431, "headers-too-large", "Request headers too large"),
     INTERNAL(500, "internal-error", "Internal server error"),

@@ -5,8 +5,8 @@ import io.javalin.validation.Validator;
 import io.slotpoll.http.Errors;
 import io.slotpoll.http.Text;
 import io.slotpoll.http.PathIds;
+import io.slotpoll.time.RequestTimes;
 import io.slotpoll.time.TimeBound;
-import io.slotpoll.time.Zones;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Optional;
@@ -67,15 +67,7 @@ public final class RecommendationHandler {
     }
 
     private static Optional<ZoneId> zone(Context ctx, Errors errors) {
-        String zoneName = ctx.queryParam("timezone");
-        if (zoneName == null) {
-            return Optional.empty();
-        }
-        Optional<ZoneId> zone = Zones.parse(zoneName);
-        if (zone.isEmpty()) {
-            errors.add("timezone", Zones.unknownMessage(zoneName));
-        }
-        return zone;
+        return RequestTimes.queryZone(ctx.queryParam("timezone"), errors);
     }
 
     /** An instant with an offset ({@code 2025-01-14T23:00:00Z}); a local time names no instant here. */

@@ -113,6 +113,18 @@ public final class RequestTimes {
         return minutes.get();
     }
 
+    /** The {@code timezone} query parameter, if given; an unknown zone is recorded under {@code timezone}. */
+    public static Optional<ZoneId> queryZone(String value, Errors errors) {
+        if (value == null) {
+            return Optional.empty();
+        }
+        Optional<ZoneId> zone = Zones.parse(value);
+        if (zone.isEmpty()) {
+            errors.add("timezone", Zones.unknownMessage(value));
+        }
+        return zone;
+    }
+
     /** The zone field; records an error naming the field if it is unknown. */
     public static Optional<ZoneId> zone(ObjectFields fields, String name, boolean required) {
         String text = fields.string(name, required, 64, false);

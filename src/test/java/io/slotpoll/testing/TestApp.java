@@ -2,6 +2,7 @@ package io.slotpoll.testing;
 
 import io.slotpoll.App;
 import io.slotpoll.Config;
+import io.slotpoll.calendar.FeedFetcher;
 import io.slotpoll.db.Database;
 import io.slotpoll.metrics.Metrics;
 import java.time.Clock;
@@ -22,6 +23,7 @@ public final class TestApp extends TestDatabase {
     private final Map<String, String> env;
     private final Clock clock;
     private final Consumer<Database> before;
+    private final FeedFetcher.Network feeds;
     private App app;
     private ApiClient client;
 
@@ -39,9 +41,15 @@ public final class TestApp extends TestDatabase {
      * {@code clock}, over a schema that {@code before} fills (after migrating) before it starts.
      */
     public TestApp(Map<String, String> env, Clock clock, Consumer<Database> before) {
+        this(env, clock, before, FeedFetcher.Network.internet());
+    }
+
+    /** As above, fetching calendar feeds over {@code feeds} (a test's own resolver, trust and loopback permission). */
+    public TestApp(Map<String, String> env, Clock clock, Consumer<Database> before, FeedFetcher.Network feeds) {
         this.env = env;
         this.clock = clock;
         this.before = before;
+        this.feeds = feeds;
     }
 
     /**
@@ -59,7 +67,7 @@ public final class TestApp extends TestDatabase {
     public void beforeAll(ExtensionContext context) {
         super.beforeAll(context);
         before.accept(database());
-        app = App.start(database(), config(env), clock, Metrics.none());
+        app = App.start(database(), config(env), clock, Metrics.none(), feeds);
         client = new ApiClient("http://127.0.0.1:" + app.port());
     }
 

@@ -1,0 +1,303 @@
+package io.slotpoll.calendar;
+
+import io.slotpoll.http.ApiException;
+import io.slotpoll.http.ProblemType;
+import io.slotpoll.http.Text;
+import io.slotpoll.time.TimeWindow;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.time.temporal.Temporal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import net.fortuna.ical4j.data.CalendarBuilder;
+import net.fortuna.ical4j.data.ParserException;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.Component;
+import net.fortuna.ical4j.model.Parameter;
+import net.fortuna.ical4j.model.Period;
+import net.fortuna.ical4j.model.Property;
+import net.fortuna.ical4j.model.component.CalendarComponent;
+import net.fortuna.ical4j.model.component.VEvent;
+import net.fortuna.ical4j.model.component.VFreeBusy;
+
+/**
+ * Reads an iCalendar file (ical4j 4.4.0, relaxed parsing, see {@code ical4j.properties}) into
+ * the busy and tentative time that falls in a span of interest.
+ *
+ * <ul>
+ *   <li>Busy: every {@code VEVENT} unless {@code TRANSP:TRANSPARENT} or {@code STATUS:CANCELLED},
+ *       and {@code VFREEBUSY} periods of type {@code BUSY} or {@code BUSY-UNAVAILABLE}; tentative:
+ *       {@code STATUS:TENTATIVE} events and {@code BUSY-TENTATIVE} periods.</li>
+ *   <li>Recurrences ({@code RRULE}, {@code RDATE}, {@code EXDATE}) are expanded by ical4j, only
+ *       inside the span (plus a day each side), and an instance that a {@code RECURRENCE-ID}
+ *       override replaces (or cancels) is dropped in favour of the override. At most
+ *       {@link #INSTANCES_MAX} instances: past that, or for a rule that would produce more
+ *       (every minute for a year), the file is refused before anything is expanded.</li>
+ *   <li>Zones: a {@code TZID} defined by the file's own {@code VTIMEZONE} wins; else an IANA name;
+ *       else a Windows name (Outlook, Exchange) mapped to IANA by CLDR's windowsZones table; else
+ *       the request's zone. Floating times and all-day ({@code DATE}) values are read in the
+ *       request's zone (an all-day event blocks whole local days). Nothing depends on the JVM's
+ *       default zone: every local value is placed in an explicit zone.</li>
+ * </ul>
+ * Anything that is not a readable calendar is a 422 {@code calendar-invalid}.
+ */
+public final class CalendarReader {
+
+    /** The most event instances one file may expand to inside the span. */
+    public static final int INSTANCES_MAX = 20_000;
+
+    /** Busy and tentative time, each a list of windows in no particular order (they may overlap). */
+    public record BusyTime(List<TimeWindow> busy, List<TimeWindow> tentative) {
+    }
+
+    private static final Map<String, String> WINDOWS_ZONES = windowsZones();
+    private static final Pattern TZID_PARAM = Pattern.compile(";TZID=(\"?)([^\";:]+)\\1", Pattern.CASE_INSENSITIVE);
+    private static final Pattern TZID_PROPERTY = Pattern.compile("(?m)^TZID:(.+?)\\r?$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern FREQ = Pattern.compile("(?m)^RRULE[;:].*?FREQ=(SECONDLY|MINUTELY)(?:.*?INTERVAL=(\\d+))?",
+            Pattern.CASE_INSENSITIVE);
+    private static final DateTimeFormatter UTC_STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
+
+    private CalendarReader() {
+    }
+
+    /** The busy and tentative time of {@code ics} within {@code [from, to)}, local values read in {@code zone}. */
+    public static BusyTime read(byte[] ics, ZoneId zone, Instant from, Instant to) {
+        String text = unfold(new String(ics, StandardCharsets.UTF_8));
+        if (!text.toUpperCase(Locale.ROOT).contains("BEGIN:VCALENDAR")) {
+            throw invalid("it is not an iCalendar file (no BEGIN:VCALENDAR)");
+        }
+        refuseRunawayRules(text, from, to);
+        Calendar calendar;
+        try {
+            calendar = new CalendarBuilder().build(new StringReader(resolveZoneNames(text, zone)));
+        } catch (ParserException e) {
+            throw invalid("it cannot be parsed at line " + e.getLineNo() + ": " + Text.shorten(String.valueOf(e.getMessage())));
+        } catch (IOException | RuntimeException e) {
+            throw invalid("it cannot be parsed: " + Text.shorten(String.valueOf(e.getMessage())));
+        }
+        ZonedDateTime spanStart = from.minus(1, ChronoUnit.DAYS).atZone(ZoneOffset.UTC);
+        ZonedDateTime spanEnd = to.plus(1, ChronoUnit.DAYS).atZone(ZoneOffset.UTC);
+        Period<ZonedDateTime> span = new Period<>(spanStart, spanEnd);
+
+        List<VEvent> events = new ArrayList<>();
+        Map<String, Set<Instant>> replaced = new HashMap<>();
+        for (CalendarComponent component : calendar.getComponents()) {
+            if (component instanceof VEvent event) {
+                events.add(event);
+                Optional<Property> recurrenceId = event.getProperty(Property.RECURRENCE_ID);
+                if (recurrenceId.isPresent()) {
+                    Instant at = instant(temporal(recurrenceId.get()), zone);
+                    replaced.computeIfAbsent(uid(event), k -> new HashSet<>()).add(at);
+                }
+            }
+        }
+        List<TimeWindow> busy = new ArrayList<>();
+        List<TimeWindow> tentative = new ArrayList<>();
+        int instances = 0;
+        for (VEvent event : events) {
+            String status = value(event, Property.STATUS).toUpperCase(Locale.ROOT);
+            if (status.equals("CANCELLED") || value(event, Property.TRANSP).equalsIgnoreCase("TRANSPARENT")) {
+                continue;
+            }
+            boolean override = event.getProperty(Property.RECURRENCE_ID).isPresent();
+            Set<Instant> skip = override ? Set.of() : replaced.getOrDefault(uid(event), Set.of());
+            List<TimeWindow> into = status.equals("TENTATIVE") ? tentative : busy;
+            for (Period<Temporal> period : expand(event, span)) {
+                if (++instances > INSTANCES_MAX) {
+                    throw invalid("it expands to more than " + INSTANCES_MAX + " event instances in the poll's span");
+                }
+                Instant start = instant(period.getStart(), zone);
+                Instant end = instant(period.getEnd(), zone);
+                if (period.getStart() instanceof LocalDate && !end.isAfter(start)) {
+                    end = ((LocalDate) period.getStart()).plusDays(1).atStartOfDay(zone).toInstant();
+                }
+                if (skip.contains(start) || !end.isAfter(start) || !end.isAfter(from) || !start.isBefore(to)) {
+                    continue;
+                }
+                into.add(new TimeWindow(start, end));
+            }
+        }
+        for (CalendarComponent component : calendar.getComponents()) {
+            if (component instanceof VFreeBusy freeBusy) {
+                instances += readFreeBusy(freeBusy, busy, tentative, from, to);
+                if (instances > INSTANCES_MAX) {
+                    throw invalid("it holds more than " + INSTANCES_MAX + " busy periods in the poll's span");
+                }
+            }
+        }
+        return new BusyTime(busy, tentative);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Set<Period<Temporal>> expand(VEvent event, Period<ZonedDateTime> span) {
+        try {
+            return event.calculateRecurrenceSet(span);
+        } catch (RuntimeException e) {
+            throw invalid("event " + Text.shorten(uid(event)) + " cannot be expanded: " + Text.shorten(String.valueOf(e.getMessage())));
+        }
+    }
+
+    /** FREEBUSY values are UTC periods, "start/end" or "start/duration", comma separated. */
+    private static int readFreeBusy(VFreeBusy freeBusy, List<TimeWindow> busy, List<TimeWindow> tentative, Instant from,
+            Instant to) {
+        int periods = 0;
+        for (Property property : freeBusy.getProperties(Property.FREEBUSY)) {
+            String type = property.getParameter(Parameter.FBTYPE).map(Parameter::getValue).orElse("BUSY")
+                    .toUpperCase(Locale.ROOT);
+            if (type.equals("FREE")) {
+                continue;
+            }
+            for (String item : property.getValue().split(",", -1)) {
+                String[] parts = item.trim().split("/", 2);
+                if (parts.length != 2) {
+                    throw invalid("a FREEBUSY period is not start/end: " + Text.shorten(item));
+                }
+                try {
+                    Instant start = UTC_STAMP.parse(parts[0].trim(), Instant::from);
+                    Instant end = parts[1].trim().toUpperCase(Locale.ROOT).startsWith("P") || parts[1].trim().startsWith("+P")
+                            ? start.plus(duration(parts[1].trim())) : UTC_STAMP.parse(parts[1].trim(), Instant::from);
+                    periods++;
+                    if (end.isAfter(start) && end.isAfter(from) && start.isBefore(to)) {
+                        (type.equals("BUSY-TENTATIVE") ? tentative : busy).add(new TimeWindow(start, end));
+                    }
+                } catch (DateTimeParseException | ArithmeticException e) {
+                    throw invalid("a FREEBUSY period cannot be read: " + Text.shorten(item));
+                }
+            }
+        }
+        return periods;
+    }
+
+    /** An iCalendar duration ("PT1H30M", "P1D", "P2W"). */
+    private static Duration duration(String text) {
+        String t = text.startsWith("+") ? text.substring(1) : text;
+        Matcher weeks = Pattern.compile("P(\\d+)W", Pattern.CASE_INSENSITIVE).matcher(t);
+        if (weeks.matches()) {
+            return Duration.ofDays(7L * Long.parseLong(weeks.group(1)));
+        }
+        return Duration.parse(t);
+    }
+
+    /** A rule repeating every second or minute would expand far past the cap: refuse it before expanding. */
+    private static void refuseRunawayRules(String text, Instant from, Instant to) {
+        Matcher m = FREQ.matcher(text);
+        while (m.find()) {
+            long unit = m.group(1).equalsIgnoreCase("SECONDLY") ? 1 : 60;
+            long interval = m.group(2) == null ? 1 : Math.max(1, Long.parseLong(m.group(2).length() > 9 ? "999999999" : m.group(2)));
+            long estimate = Duration.between(from, to).plusDays(2).toSeconds() / (unit * interval);
+            if (estimate > INSTANCES_MAX) {
+                String every = (unit == 1 ? "second" : "minute") + (interval == 1 ? "" : "s");
+                throw invalid("a rule repeating every " + (interval == 1 ? "" : interval + " ") + every
+                        + " would expand to more than " + INSTANCES_MAX + " event instances in the poll's span");
+            }
+        }
+    }
+
+    /**
+     * Rewrites each {@code TZID} parameter the file does not define itself: an IANA name stays,
+     * a Windows name becomes its CLDR IANA zone, anything else becomes the request's zone.
+     */
+    static String resolveZoneNames(String text, ZoneId zone) {
+        Set<String> defined = new HashSet<>();
+        Matcher definitions = TZID_PROPERTY.matcher(text);
+        while (definitions.find()) {
+            defined.add(definitions.group(1).trim());
+        }
+        Matcher params = TZID_PARAM.matcher(text);
+        StringBuilder out = new StringBuilder(text.length());
+        while (params.find()) {
+            String name = params.group(2).trim();
+            String resolved = defined.contains(name) ? name : ianaOrWindows(name).orElse(zone.getId());
+            params.appendReplacement(out, Matcher.quoteReplacement(";TZID=" + (resolved.equals(name)
+                    ? params.group(1) + name + params.group(1) : resolved)));
+        }
+        params.appendTail(out);
+        return out.toString();
+    }
+
+    /** An IANA zone name as given, or the IANA zone of a Windows zone name. */
+    static Optional<String> ianaOrWindows(String name) {
+        if (name.contains("/") || name.equals("UTC")) {
+            try {
+                return Optional.of(ZoneId.of(name).getId());
+            } catch (DateTimeException e) {
+                // not IANA: try the Windows table
+            }
+        }
+        return Optional.ofNullable(WINDOWS_ZONES.get(name));
+    }
+
+    private static Temporal temporal(Property property) {
+        if (property instanceof net.fortuna.ical4j.model.property.DateProperty<?> date) {
+            return date.getDate();
+        }
+        throw invalid(property.getName() + " is not a date");
+    }
+
+    /** A period bound as an instant: zoned values as they are, floating and all-day values in {@code zone}. */
+    private static Instant instant(Temporal t, ZoneId zone) {
+        return switch (t) {
+            case ZonedDateTime z -> z.toInstant();
+            case java.time.OffsetDateTime o -> o.toInstant();
+            case Instant i -> i;
+            case LocalDateTime l -> l.atZone(zone).toInstant();
+            case LocalDate d -> d.atStartOfDay(zone).toInstant();
+            default -> throw invalid("a date of an unexpected kind: " + t);
+        };
+    }
+
+    private static String uid(Component component) {
+        return value(component, Property.UID);
+    }
+
+    private static String value(Component component, String name) {
+        return component.getProperty(name).map(Property::getValue).orElse("");
+    }
+
+    private static String unfold(String text) {
+        return text.replace("\r\n ", "").replace("\r\n\t", "").replace("\n ", "").replace("\n\t", "");
+    }
+
+    static ApiException invalid(String why) {
+        return new ApiException(ProblemType.CALENDAR_INVALID, "the calendar cannot be used: " + why);
+    }
+
+    private static Map<String, String> windowsZones() {
+        Properties table = new Properties();
+        try (InputStream in = CalendarReader.class.getResourceAsStream("/calendar/windows-zones.properties")) {
+            if (in == null) {
+                throw new IllegalStateException("calendar/windows-zones.properties is missing from the jar");
+            }
+            table.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Map<String, String> map = new HashMap<>();
+        table.forEach((k, v) -> map.put(k.toString(), v.toString()));
+        return Map.copyOf(map);
+    }
+}
