@@ -133,31 +133,40 @@ public final class FeedFetcher {
         String host = uri.getHost();
         InetAddress address = checkedAddress(host);
         int port = uri.getPort() < 0 ? 443 : uri.getPort();
-        try (Socket plain = new Socket()) {
+        // The TCP socket is closed abruptly when the hop ends, never through TLS's polite close,
+        // which could wait on a server that stopped answering past the deadline.
+        Socket plain = new Socket();
+        try {
             plain.connect(new InetSocketAddress(address, port), remainingMillis(deadline));
-            try (SSLSocket tls = (SSLSocket) network.tls().createSocket(plain, host, port, true)) {
-                SSLParameters parameters = tls.getSSLParameters();
-                parameters.setEndpointIdentificationAlgorithm("HTTPS");
-                if (!isIpLiteral(host)) {
-                    parameters.setServerNames(List.of(new SNIHostName(host)));
-                }
-                tls.setSSLParameters(parameters);
-                tls.setSoTimeout(remainingMillis(deadline));
-                tls.startHandshake();
-                String path = (uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath())
-                        + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
-                String hostHeader = (host.contains(":") ? "[" + host + "]" : host) + (uri.getPort() < 0 ? "" : ":" + port);
-                OutputStream out = tls.getOutputStream();
-                out.write(("GET " + path + " HTTP/1.1\r\nHost: " + hostHeader + "\r\nUser-Agent: slotpoll-calendar-import\r\n"
-                        + "Accept: text/calendar, */*;q=0.1\r\nAccept-Encoding: identity\r\nConnection: close\r\n\r\n")
-                        .getBytes(StandardCharsets.US_ASCII));
-                out.flush();
-                return read(tls, deadline);
+            SSLSocket tls = (SSLSocket) network.tls().createSocket(plain, host, port, true);
+            SSLParameters parameters = tls.getSSLParameters();
+            parameters.setEndpointIdentificationAlgorithm("HTTPS");
+            if (!isIpLiteral(host)) {
+                parameters.setServerNames(List.of(new SNIHostName(host)));
             }
+            tls.setSSLParameters(parameters);
+            tls.setSoTimeout(remainingMillis(deadline));
+            tls.startHandshake();
+            String path = (uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath())
+                    + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+            String hostHeader = (host.contains(":") ? "[" + host + "]" : host) + (uri.getPort() < 0 ? "" : ":" + port);
+            OutputStream out = tls.getOutputStream();
+            out.write(("GET " + path + " HTTP/1.1\r\nHost: " + hostHeader + "\r\nUser-Agent: slotpoll-calendar-import\r\n"
+                    + "Accept: text/calendar, */*;q=0.1\r\nAccept-Encoding: identity\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            return read(tls, deadline);
         } catch (SocketTimeoutException e) {
             throw unreachable("it did not answer within " + TIMEOUT.toSeconds() + " s");
         } catch (IOException e) {
             throw unreachable("the connection failed (" + e.getClass().getSimpleName() + ")");
+        } finally {
+            try {
+                plain.setSoLinger(true, 0);
+                plain.close();
+            } catch (IOException e) {
+                // closing a connection we are done with: nothing to do
+            }
         }
     }
 
