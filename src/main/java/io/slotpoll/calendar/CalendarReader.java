@@ -218,8 +218,9 @@ public final class CalendarReader {
     }
 
     /**
-     * Rewrites each {@code TZID} parameter the file does not define itself: an IANA name stays,
-     * a Windows name becomes its CLDR IANA zone, anything else becomes the request's zone.
+     * Rewrites each {@code TZID} parameter the file does not define itself: an IANA name stays
+     * ({@code UTC} becomes {@code Etc/UTC}, which ical4j's relaxed parser does not mistake for a
+     * floating time), a Windows name becomes its CLDR IANA zone, anything else the request's zone.
      */
     static String resolveZoneNames(String text, ZoneId zone) {
         Set<String> defined = new HashSet<>();
@@ -232,6 +233,9 @@ public final class CalendarReader {
         while (params.find()) {
             String name = params.group(2).trim();
             String resolved = defined.contains(name) ? name : ianaOrWindows(name).orElse(zone.getId());
+            if (resolved.equals("UTC")) {
+                resolved = "Etc/UTC"; // ical4j's relaxed parsing reads TZID=UTC as a floating time
+            }
             params.appendReplacement(out, Matcher.quoteReplacement(";TZID=" + (resolved.equals(name)
                     ? params.group(1) + name + params.group(1) : resolved)));
         }
