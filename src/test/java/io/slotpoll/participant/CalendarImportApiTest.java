@@ -88,6 +88,23 @@ class CalendarImportApiTest {
     }
 
     @Test
+    void outlook_with_its_own_windows_named_vtimezone_and_bare_line_feeds() throws IOException {
+        // Weekly sync Mondays 09:30-10:30 "W. Europe Standard Time" (the file's own VTIMEZONE): on 29 March,
+        // after the change, 07:30-08:30Z. A tentative 1:1 Friday 11:30-12:00 (10:30Z). The file ends lines in LF only.
+        assertThat(upload("outlook.ics", "").body()).isEqualTo(answer(w("26T08:00", "26T10:30", "yes"),
+                w("26T10:30", "26T11:00", "ifneedbe"), w("26T11:00", "26T12:00", "yes"), w("29T07:00", "29T07:30", "yes"),
+                w("29T08:30", "29T11:00", "yes")));
+    }
+
+    @Test
+    void a_file_over_one_mebibyte_is_refused_before_it_is_read() {
+        byte[] big = new byte[(1 << 20) + 1];
+        java.util.Arrays.fill(big, (byte) 'x');
+        assertProblem(client.post("/api/v1/events/" + id + "/availability-from-calendar").body(big, "text/calendar")
+                .invalid().send(), 413);
+    }
+
+    @Test
     void fastmail_free_busy_periods_by_type() throws IOException {
         assertThat(upload("fastmail-freebusy.ics", "").body()).isEqualTo(answer(w("26T08:00", "26T09:00", "yes"),
                 w("26T10:00", "26T12:00", "yes"), w("29T07:00", "29T08:00", "yes"), w("29T08:00", "29T09:30", "ifneedbe"),
