@@ -12,10 +12,13 @@ export class ApiError extends Error {
   }
 }
 
-export async function call(method, path, { body, token, headers = {} } = {}) {
+export async function call(method, path, { body, raw, rawType, token, headers = {} } = {}) {
   const init = { method, headers: { Accept: 'application/json', ...headers } };
   if (token) init.headers.Authorization = `Bearer ${token}`;
-  if (body !== undefined) {
+  if (raw !== undefined) {
+    init.headers['Content-Type'] = rawType;
+    init.body = raw;
+  } else if (body !== undefined) {
     init.headers['Content-Type'] = 'application/json';
     init.body = JSON.stringify(body);
   }

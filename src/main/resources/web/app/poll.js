@@ -172,6 +172,7 @@ function answerSection(main, state) {
     }
   }
   message.id = 'answer-status';
+  const fill = fromCalendar(state, model, marks, () => { paint.redraw(); summary.textContent = describe(marks); });
   const editLink = mine ? `${location.origin}/e/${state.id}#edit=${mine.participantId}.${mine.token}` : null;
   return h('section', { className: 'answer', 'aria-labelledby': 'answer-h' },
     h('h2', { id: 'answer-h' }, me ? 'Your answer' : 'Add your answer'),
@@ -179,11 +180,48 @@ function answerSection(main, state) {
       field('Your name', name),
       h('div', { className: 'row' }, field('Your local hours from (optional)', hoursStart), field('to', hoursEnd)),
       h('p', { className: 'hint' }, `Cells are ${state.event.slotStepMinutes} minutes in ${state.zone}. Drag, or use the arrow keys and Space.`),
+      fill,
       paint.element, summary,
       h('button', { type: 'submit', className: 'primary' }, me ? 'Save changes' : 'Save my answer'),
       message),
     editLink ? field('To change your answer from another device, open this link there (keep it private)',
       h('input', { type: 'text', readonly: true, value: editLink, className: 'link-box' })) : null);
+}
+
+/**
+ * "Fill from my calendar": an .ics file or a feed URL becomes marks in the grid (free time
+ * "yes", tentative time "if need be"), for the person to review and change before saving.
+ * The file and the URL go to the API once and are kept nowhere.
+ */
+function fromCalendar(state, model, marks, changed) {
+  const note = status('hint');
+  const file = h('input', { type: 'file', accept: '.ics,text/calendar' });
+  const url = h('input', { type: 'url', placeholder: 'https://… or webcal://…', autocomplete: 'off', spellcheck: 'false' });
+  const path = `${events(state.id)}/availability-from-calendar?timezone=${encodeURIComponent(state.zone)}`;
+  const apply = (availability) => {
+    marks.clear();
+    for (const [index, mark] of marksFrom(model, availability)) marks.set(index, mark);
+    changed();
+    note.textContent = `${describe(marks)} from your calendar. Check the grid, change anything, then save.`;
+  };
+  const run = (request) => async () => {
+    note.textContent = 'Reading your calendar…';
+    try {
+      apply((await request()).body.availability);
+    } catch (error) {
+      note.textContent = `Your calendar could not be used: ${error.message}`;
+    }
+  };
+  return h('details', { className: 'from-calendar' }, h('summary', {}, 'Fill from my calendar'),
+    h('p', { className: 'hint' }, 'Your busy time is left out; tentative events become “if need be”. Nothing is saved until you save.'),
+    field('An .ics file exported from your calendar', file),
+    h('button', { type: 'button', onclick: run(() => {
+      if (!file.files.length) throw new Error('choose a file first');
+      return call('POST', path, { raw: file.files[0], rawType: 'text/calendar' });
+    }) }, 'Read the file'),
+    field('Or the address of your calendar feed (kept private, never stored)', url),
+    h('button', { type: 'button', onclick: run(() => call('POST', path, { body: { url: url.value.trim() } })) }, 'Fetch the feed'),
+    note);
 }
 
 function groupSection(main, state, canManage) {

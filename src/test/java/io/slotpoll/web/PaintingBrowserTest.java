@@ -179,6 +179,34 @@ class PaintingBrowserTest {
     }
 
     @Test
+    void fill_from_my_calendar_marks_the_grid_for_review_and_saving_stores_exactly_that() throws Exception {
+        JsonNode created = createEvent(APP.client(), event("Europe/Berlin", 30, window("2027-03-26T09:00", "2027-03-26T13:00"),
+                window("2027-03-29T09:00", "2027-03-29T13:00")).put("slotStepMinutes", 30));
+        String poll = created.path("id").asText();
+        Chromium.Tab tab = Chromium.open(CHROMIUM.context(new Browser.NewContextOptions().setTimezoneId("Europe/Berlin")
+                .setBaseURL(APP.baseUrl())));
+        Page page = tab.page();
+        page.navigate("/e/" + poll);
+        page.getByLabel("Your name").fill("Importer");
+        page.getByText("Fill from my calendar").click();
+        page.getByLabel("An .ics file exported from your calendar")
+                .setInputFiles(java.nio.file.Path.of(getClass().getResource("/calendars/google.ics").toURI()));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Read the file")).click();
+        page.getByText("13 cells yes, 2 if need be from your calendar").waitFor();
+        assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions()
+                .setName("Friday 26 March, 11:00 to 11:30, not marked").setExact(true)).count()).as("the moved stand-up").isEqualTo(1);
+        assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions()
+                .setName("Monday 29 March, 09:00 to 09:30, available if need be").setExact(true)).count()).isEqualTo(1);
+        tab.assertAccessible("filled from a calendar");
+        save(page, "Save my answer");
+        JsonNode imported = APP.client().post("/api/v1/events/" + poll + "/availability-from-calendar")
+                .body(getClass().getResourceAsStream("/calendars/google.ics").readAllBytes(), "text/calendar").send().json();
+        JsonNode saved = APP.client().get("/api/v1/events/" + poll + "/participants").send().json().get(0).path("availability");
+        assertThat(saved).isEqualTo(imported.path("availability"));
+        tab.assertClean();
+    }
+
+    @Test
     void two_tabs_editing_one_answer_the_second_save_shows_the_conflict_and_keeps_its_cells() {
         BrowserContext context = desktop();
         Chromium.Tab first = Chromium.open(context);
