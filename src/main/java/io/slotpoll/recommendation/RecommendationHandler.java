@@ -57,13 +57,43 @@ public final class RecommendationHandler {
     private static void send(Context ctx, RecommendationService.Answer answer) {
         ctx.header("ETag", answer.etag());
         ctx.header("Cache-Control", "no-cache");
-        if (answer.json().isEmpty()) {
+        if (answer.body().isEmpty()) {
             ctx.status(304);
             return;
         }
+        AnswerBody body = answer.body().get();
         ctx.status(200);
         ctx.contentType("application/json");
-        ctx.result(answer.json().get());
+        ctx.header("Vary", "Accept-Encoding");
+        if (body.json().length >= AnswerBody.GZIP_MIN_BYTES && acceptsGzip(ctx.header("Accept-Encoding"))) {
+            // The gzip form is made once per cached answer; the server must not compress it again.
+            ctx.disableCompression();
+            ctx.header("Content-Encoding", "gzip");
+            ctx.result(body.gzip());
+            return;
+        }
+        ctx.result(body.json());
+    }
+
+    /** Whether {@code Accept-Encoding} lists gzip (or *) without {@code q=0}. */
+    static boolean acceptsGzip(String header) {
+        if (header == null) {
+            return false;
+        }
+        for (String item : header.split(",", -1)) {
+            String[] parts = item.trim().split(";", -1);
+            String coding = parts[0].trim();
+            if (!coding.equalsIgnoreCase("gzip") && !coding.equals("*")) {
+                continue;
+            }
+            boolean refused = false;
+            for (int i = 1; i < parts.length; i++) {
+                String p = parts[i].trim().replace(" ", "");
+                refused |= p.equalsIgnoreCase("q=0") || p.matches("(?i)q=0\\.0{0,3}");
+            }
+            return !refused;
+        }
+        return false;
     }
 
     private static Optional<ZoneId> zone(Context ctx, Errors errors) {

@@ -55,7 +55,7 @@ public final class RecommendationService {
     }
 
     /** Either the serialised answer with its ETag, or only the ETag when the client's copy is current. */
-    public record Answer(String etag, Optional<byte[]> json) {
+    public record Answer(String etag, Optional<AnswerBody> body) {
     }
 
     /**
@@ -94,7 +94,7 @@ public final class RecommendationService {
     private final ParticipantRepository participants;
     private final SlotMatcher matcher;
     private final ObjectMapper mapper;
-    private final Cache<Key, byte[]> cache;
+    private final Cache<Key, AnswerBody> cache;
     private final Cache<Version, Snapshot> loaded;
     private final CoalescedReads<String, Optional<Long>> versions;
     private final CoalescedReads<String, Optional<Snapshot>> snapshots;
@@ -125,7 +125,7 @@ public final class RecommendationService {
         this.snapshots = new CoalescedReads<>(this::load);
         this.cache = cacheBytes <= 0 ? null : Caffeine.newBuilder()
                 .maximumWeight(cacheBytes - cacheBytes / 4)
-                .weigher((Key key, byte[] json) -> json.length + 128)
+                .weigher((Key key, AnswerBody body) -> body.weight())
                 .build();
         this.loaded = cacheBytes <= 0 ? null : Caffeine.newBuilder()
                 .maximumWeight(cacheBytes / 4)
@@ -158,7 +158,7 @@ public final class RecommendationService {
                 notModified.increment();
                 return new Answer(etag, Optional.empty());
             }
-            byte[] cached = cache.getIfPresent(new Key(eventId, version, query));
+            AnswerBody cached = cache.getIfPresent(new Key(eventId, version, query));
             if (cached != null) {
                 cacheHits.increment();
                 return new Answer(etag, Optional.of(cached));
@@ -166,9 +166,9 @@ public final class RecommendationService {
             cacheMisses.increment();
             Snapshot kept = loaded.getIfPresent(new Version(eventId, version));
             if (kept != null) {
-                byte[] json = write.apply(kept);
-                cache.put(new Key(eventId, version, query), json);
-                return new Answer(etag, Optional.of(json));
+                AnswerBody body = new AnswerBody(write.apply(kept));
+                cache.put(new Key(eventId, version, query), body);
+                return new Answer(etag, Optional.of(body));
             }
         }
         Snapshot snapshot = snapshots.get(eventId).orElseThrow(() -> EventService.notFound(eventId));
@@ -180,11 +180,11 @@ public final class RecommendationService {
         if (EntityTags.noneMatchHits(ifNoneMatch, etag)) {
             return new Answer(etag, Optional.empty());
         }
-        byte[] json = write.apply(snapshot);
+        AnswerBody body = new AnswerBody(write.apply(snapshot));
         if (cache != null) {
-            cache.put(new Key(eventId, event.version(), query), json);
+            cache.put(new Key(eventId, event.version(), query), body);
         }
-        return new Answer(etag, Optional.of(json));
+        return new Answer(etag, Optional.of(body));
     }
 
     /**
