@@ -59,9 +59,10 @@ create_event() { # $1 = participants; prints the event id
 
 RESULTS="$WORK/results.tsv"
 : > "$RESULTS"
-measure() { # $1 = label, $2 = path, [$3 = lua script], [$4 = connections]
+measure() { # $1 = label, $2 = path, [$3 = lua script], [$4 = connections], [$5 = a request header]
   local out="$WORK/$(echo "$1" | tr ' /,' '___').txt" script=() connections=${4:-$CONNECTIONS}
   [ -n "${3:-}" ] && script=(-s "$3")
+  [ -n "${5:-}" ] && script+=(-H "$5")
   # warm the JIT on this endpoint first; on 2 shared cores a cold run halves the figures
   wrk -t1 -c"$connections" -d"${WARMUP_SECONDS}s" "${script[@]}" "$BASE$2" > /dev/null
   wrk -t"$(( connections < 2 ? 1 : 2 ))" -c"$connections" -d"${SECONDS_EACH}s" --latency "${script[@]}" "$BASE$2" > "$out"
@@ -97,6 +98,9 @@ measure "recommendations 2000, cached" "/api/v1/events/$LARGE/recommendations"
 measure "heatmap 50, cached" "/api/v1/events/$SMALL/heatmap"
 measure "heatmap 2000, cached, counts only" "/api/v1/events/$LARGE/heatmap?members=false"
 measure "heatmap 2000, cached, with members" "/api/v1/events/$LARGE/heatmap"
+measure "heatmap 2000, cached, counts only, gzip" "/api/v1/events/$LARGE/heatmap?members=false" "" "" "Accept-Encoding: gzip"
+measure "heatmap 2000, cached, with members, gzip" "/api/v1/events/$LARGE/heatmap" "" "" "Accept-Encoding: gzip"
+measure "recommendations 2000, cached, gzip" "/api/v1/events/$LARGE/recommendations" "" "" "Accept-Encoding: gzip"
 measure "POST participants" "/api/v1/events/$WRITE/participants" "$WORK/join.lua"
 stop_service
 
