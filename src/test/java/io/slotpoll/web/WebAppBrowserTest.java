@@ -69,6 +69,9 @@ class WebAppBrowserTest {
         Page page = organiser.page();
         page.navigate("/");
         organiser.assertAccessible("create");
+        page.setViewportSize(360, 800);
+        organiser.assertNoHorizontalScroll("create at 360 px");
+        page.setViewportSize(1280, 900);
         page.getByLabel("Title").fill("Quarterly planning");
         page.getByLabel("Meeting length").selectOption("60");
         page.getByLabel("Start times every").selectOption("60");
@@ -114,6 +117,11 @@ class WebAppBrowserTest {
         page.locator(".final .when").waitFor();
         assertThat(page.locator(".final .when").innerText()).isEqualTo("Friday 26 March, 14:00 to 15:00 (Europe/London)");
         organiser.assertAccessible("manage, final");
+        page.setViewportSize(360, 800);
+        organiser.assertNoHorizontalScroll("manage, final, at 360 px");
+        page.setViewportSize(640, 800);
+        organiser.assertNoHorizontalScroll("manage, final, at 640 px (1280 px at 200% zoom)");
+        page.setViewportSize(1280, 900);
 
         for (String zone : List.of("America/New_York", "Asia/Kathmandu")) {
             Chromium.Tab tab = Chromium.open(context(zone));
