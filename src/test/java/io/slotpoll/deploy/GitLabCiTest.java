@@ -66,7 +66,8 @@ class GitLabCiTest {
     @Test
     void stages_jobs_and_needs_are_consistent() {
         assertThat(stages).containsExactly("test", "image", "plan", "deploy", "verify");
-        assertThat(jobs.keySet()).containsExactly("maven-verify", "terraform-checks", "openapi-lint", "build-image",
+        assertThat(jobs.keySet()).containsExactly("maven-verify", "terraform-checks", "browser-tests", "openapi-lint",
+                "build-image",
                 "terraform-plan",
                 "terraform-apply", "instance-refresh", "smoke-test");
         jobs.forEach((name, job) -> {
@@ -100,7 +101,11 @@ class GitLabCiTest {
         assertThat(jobs.get("openapi-lint").path("script").toString())
                 .contains("redocly lint --config docs/redocly.yaml docs/openapi.yaml")
                 .contains("spectral lint --ruleset docs/.spectral.yaml --fail-severity error docs/openapi.yaml");
-        assertThat(jobs.get("build-image").path("needs").toString()).contains("openapi-lint");
+        assertThat(jobs.get("build-image").path("needs").toString()).contains("openapi-lint").contains("browser-tests");
+        JsonNode browser = jobs.get("browser-tests");
+        assertThat(browser.path("before_script").toString()).contains("apt-get install -y -qq chromium");
+        assertThat(browser.path("variables").path("SLOTPOLL_REQUIRE_BROWSER").asText()).isEqualTo("1");
+        assertThat(browser.path("script").toString()).contains("-Dtest='*BrowserTest'");
 
         JsonNode image = jobs.get("build-image");
         assertThat(image.path("image").path("name").asText()).startsWith("gcr.io/kaniko-project/executor:");
