@@ -126,6 +126,9 @@ public final class FeedFetcher {
         if (uri.getHost() == null || uri.getHost().isEmpty()) {
             throw unreachable("it names no host");
         }
+        if (uri.getPort() > 65_535) {
+            throw unreachable("its port is not a port");
+        }
         return uri;
     }
 
@@ -158,7 +161,7 @@ public final class FeedFetcher {
             return read(tls, deadline);
         } catch (SocketTimeoutException e) {
             throw unreachable("it did not answer within " + TIMEOUT.toSeconds() + " s");
-        } catch (IOException e) {
+        } catch (IOException | IllegalArgumentException e) {
             throw unreachable("the connection failed (" + e.getClass().getSimpleName() + ")");
         } finally {
             try {

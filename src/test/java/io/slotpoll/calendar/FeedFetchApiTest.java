@@ -211,6 +211,9 @@ class FeedFetchApiTest {
         assertThat(unreachable(ALLOWED, id, "/slow")).endsWith("it did not answer within 5 s");
         assertThat((System.nanoTime() - started) / 1_000_000).isBetween(4_500L, 6_900L);
         assertThat(unreachable(ALLOWED, id, "/missing")).endsWith("its server answered HTTP 404");
+        ApiClient.Response badPort = fetch(ALLOWED, id, "https://calendar.test:99999/feed.ics");
+        assertProblem(badPort, 422);
+        assertThat(badPort.text("detail")).endsWith("its port is not a port");
     }
 
     private static String unreachable(TestApp app, String id, String path) {
@@ -226,7 +229,7 @@ class FeedFetchApiTest {
         String id = poll(GUARDED);
         int before = REQUESTS.get();
         for (String url : List.of(
-                "https://calendar.test:" + port + "/feed.ics",        // a name that resolves to loopback
+                "https://calendar.test:" + port + "/feed.ics",        // a name that resolves to loopback (test resolver)
                 "https://calendar.test:" + port + "/redirect",
                 "https://localhost:" + port + "/feed.ics",
                 "https://127.0.0.1:" + port + "/feed.ics",
@@ -245,7 +248,9 @@ class FeedFetchApiTest {
                 "https://0.0.0.0:" + port + "/", "https://224.0.0.1/", "https://255.255.255.255/",
                 "https://[fe80::1]/", "https://[fc00::1]/", "https://[ff02::1]/",
                 "http://calendar.test:" + port + "/feed.ics", "ftp://calendar.test/feed.ics", "file:///etc/passwd",
-                "https://user:secret@calendar.test:" + port + "/feed.ics", "https://nowhere.invalid/feed.ics", "not a url")) {
+                "https://user:secret@calendar.test:" + port + "/feed.ics", "https://nowhere.invalid/feed.ics", "not a url",
+                "https://calendar.test:99999/feed.ics", "https://[::1/feed.ics", "https://under_score.test/feed.ics",
+                "https:///feed.ics", "webcal:opaque")) {
             ApiClient.Response r = fetch(GUARDED, id, url);
             assertThat(r.status()).as(url + ": " + r.body()).isEqualTo(422);
             assertThat(r.text("type")).as(url).isEqualTo("https://slotpoll.io/problems/calendar-unreachable");
