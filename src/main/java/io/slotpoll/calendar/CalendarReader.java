@@ -18,7 +18,6 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.Temporal;
 import java.util.ArrayList;
@@ -98,6 +97,8 @@ public final class CalendarReader {
             throw invalid("it cannot be parsed at line " + e.getLineNo() + ": " + Text.shorten(String.valueOf(e.getMessage())));
         } catch (IOException | RuntimeException e) {
             throw invalid("it cannot be parsed: " + Text.shorten(String.valueOf(e.getMessage())));
+        } catch (StackOverflowError e) {
+            throw invalid("its components are nested too deeply");
         }
         ZonedDateTime spanStart = from.minus(1, ChronoUnit.DAYS).atZone(ZoneOffset.UTC);
         ZonedDateTime spanEnd = to.plus(1, ChronoUnit.DAYS).atZone(ZoneOffset.UTC);
@@ -184,7 +185,7 @@ public final class CalendarReader {
                     if (end.isAfter(start) && end.isAfter(from) && start.isBefore(to)) {
                         (type.equals("BUSY-TENTATIVE") ? tentative : busy).add(new TimeWindow(start, end));
                     }
-                } catch (DateTimeParseException | ArithmeticException e) {
+                } catch (DateTimeException | ArithmeticException | NumberFormatException e) {
                     throw invalid("a FREEBUSY period cannot be read: " + Text.shorten(item));
                 }
             }

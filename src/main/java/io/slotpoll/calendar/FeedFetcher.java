@@ -87,7 +87,13 @@ public final class FeedFetcher {
                 if (hop == MAX_REDIRECTS) {
                     throw unreachable("it redirects more than " + MAX_REDIRECTS + " times");
                 }
-                uri = parse(uri.resolve(answer.location().trim()).toString());
+                URI next;
+                try {
+                    next = uri.resolve(answer.location().trim());
+                } catch (IllegalArgumentException e) {
+                    throw unreachable("it redirects to a malformed address");
+                }
+                uri = parse(next.toString());
                 continue;
             }
             if (answer.status() != 200) {
@@ -183,7 +189,7 @@ public final class FeedFetcher {
         List<InetAddress> addresses;
         try {
             addresses = network.resolver().resolve(bare);
-        } catch (UnknownHostException e) {
+        } catch (UnknownHostException | RuntimeException e) {
             throw unreachable("its host name does not resolve");
         }
         if (addresses.isEmpty()) {

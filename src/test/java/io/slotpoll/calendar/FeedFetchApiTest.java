@@ -117,6 +117,7 @@ class FeedFetchApiTest {
                 case "/loop" -> redirect(exchange, "/loop");
                 case "/to-loopback-2" -> redirect(exchange, "https://127.0.0.2:" + port + "/feed.ics");
                 case "/to-http" -> redirect(exchange, "http://calendar.test:" + port + "/feed.ics");
+                case "/bad-location" -> redirect(exchange, "https://exa mple.test/ x|y");
                 case "/big" -> send(exchange, 200, new byte[3 << 20], true);
                 case "/slow" -> {
                     try {
@@ -211,6 +212,7 @@ class FeedFetchApiTest {
         assertThat(unreachable(ALLOWED, id, "/slow")).endsWith("it did not answer within 5 s");
         assertThat((System.nanoTime() - started) / 1_000_000).isBetween(4_500L, 6_900L);
         assertThat(unreachable(ALLOWED, id, "/missing")).endsWith("its server answered HTTP 404");
+        assertThat(unreachable(ALLOWED, id, "/bad-location")).endsWith("it redirects to a malformed address");
         ApiClient.Response badPort = fetch(ALLOWED, id, "https://calendar.test:99999/feed.ics");
         assertProblem(badPort, 422);
         assertThat(badPort.text("detail")).endsWith("its port is not a port");

@@ -153,6 +153,13 @@ class CalendarImportApiTest {
         assertProblem(refused, 422);
         assertThat(refused.text("detail")).isEqualTo("the calendar cannot be used: a rule repeating every 10 seconds "
                 + "would expand to more than 20000 event instances in the poll's span");
+        String nested = "BEGIN:VCALENDAR\r\n" + "BEGIN:VEVENT\r\n".repeat(40_000) + "END:VCALENDAR\r\n";
+        assertProblem(client.post("/api/v1/events/" + id + "/availability-from-calendar")
+                .body(nested.getBytes(StandardCharsets.UTF_8), "text/calendar").send(), 422);
+        String weeks = String.join("\r\n", "BEGIN:VCALENDAR", "VERSION:2.0", "BEGIN:VFREEBUSY", "UID:f", "DTSTAMP:20270101T000000Z",
+                "FREEBUSY:20270326T080000Z/P99999999999999999999W", "END:VFREEBUSY", "END:VCALENDAR", "");
+        assertProblem(client.post("/api/v1/events/" + id + "/availability-from-calendar")
+                .body(weeks.getBytes(StandardCharsets.UTF_8), "text/calendar").send(), 422);
         assertProblem(client.post("/api/v1/events/" + id + "/availability-from-calendar?timezone=Mars/Olympus")
                 .body(fixture("google.ics"), "text/calendar").invalid().send(), 400, "timezone");
         assertProblem(client.post("/api/v1/events/" + id + "/availability-from-calendar")
