@@ -66,7 +66,7 @@ import net.fortuna.ical4j.model.component.VFreeBusy;
 public final class CalendarReader {
 
     /** The most event instances one file may expand to inside the span. */
-    public static final int INSTANCES_MAX = 20_000;
+    public static final int INSTANCES_MAX = 100_000;
 
     /** Busy and tentative time, each a list of windows in no particular order (they may overlap). */
     public record BusyTime(List<TimeWindow> busy, List<TimeWindow> tentative) {
