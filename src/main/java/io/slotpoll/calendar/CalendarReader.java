@@ -124,6 +124,14 @@ public final class CalendarReader {
             if (status.equals("CANCELLED") || value(event, Property.TRANSP).equalsIgnoreCase("TRANSPARENT")) {
                 continue;
             }
+            try {
+                refuseRunawayRules(event, zone, from, to);
+            } catch (ApiException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                throw invalid("event " + Text.shorten(uid(event)) + " has a date or rule that cannot be read: "
+                        + Text.shorten(String.valueOf(e.getMessage())));
+            }
             boolean override = event.getProperty(Property.RECURRENCE_ID).isPresent();
             Set<Instant> skip = override ? Set.of() : replaced.getOrDefault(uid(event), Set.of());
             List<TimeWindow> into = status.equals("TENTATIVE") ? tentative : busy;
@@ -201,6 +209,55 @@ public final class CalendarReader {
             return Duration.ofDays(7L * Long.parseLong(weeks.group(1)));
         }
         return Duration.parse(t);
+    }
+
+    /** Rule iterations a single event may cost, counted from its start to the span's end. */
+    static final long ITERATIONS_MAX = 2_000_000;
+
+    /**
+     * Refuses, before ical4j expands it, a rule whose candidate instances from its start to
+     * the span's end could pass {@link #ITERATIONS_MAX}: the periods of its frequency times
+     * every {@code BY...} list it multiplies by (bounded by {@code COUNT}). "Every minute" or
+     * "daily at every hour and minute" would otherwise cost seconds and memory to expand.
+     */
+    private static void refuseRunawayRules(VEvent event, ZoneId zone, Instant from, Instant to) {
+        Optional<Property> start = event.getProperty(Property.DTSTART);
+        Instant first = start.map(p -> instant(temporal(p), zone)).filter(i -> i.isBefore(from)).orElse(from);
+        for (Property property : event.getProperties(Property.RRULE)) {
+            if (!(property instanceof net.fortuna.ical4j.model.property.RRule<?> rule)) {
+                continue;
+            }
+            net.fortuna.ical4j.model.Recur<?> recur = rule.getRecur();
+            if (recur == null || recur.getFrequency() == null) {
+                throw invalid("event " + Text.shorten(uid(event)) + " has a recurrence rule without FREQ");
+            }
+            long unit = switch (recur.getFrequency()) {
+                case SECONDLY -> 1;
+                case MINUTELY -> 60;
+                case HOURLY -> 3_600;
+                case DAILY -> 86_400;
+                case WEEKLY -> 604_800;
+                case MONTHLY -> 2_419_200;
+                case YEARLY -> 31_536_000;
+            };
+            long periods = Duration.between(first, to).plusDays(2).toSeconds() / (unit * Math.max(1, recur.getInterval())) + 1;
+            long estimate = periods;
+            for (List<?> list : List.of(recur.getSecondList(), recur.getMinuteList(), recur.getHourList(), recur.getDayList(),
+                    recur.getMonthDayList(), recur.getYearDayList(), recur.getWeekNoList(), recur.getMonthList())) {
+                try {
+                    estimate = Math.multiplyExact(estimate, Math.max(1, list.size()));
+                } catch (ArithmeticException e) {
+                    estimate = Long.MAX_VALUE;
+                }
+            }
+            if (recur.getCount() > 0) {
+                estimate = Math.min(estimate, recur.getCount());
+            }
+            if (estimate > ITERATIONS_MAX) {
+                throw invalid("event " + Text.shorten(uid(event)) + " has a recurrence rule that would take more than "
+                        + ITERATIONS_MAX + " steps to expand up to the poll's end (" + Text.shorten(property.getValue()) + ")");
+            }
+        }
     }
 
     /** A rule repeating every second or minute would expand far past the cap: refuse it before expanding. */

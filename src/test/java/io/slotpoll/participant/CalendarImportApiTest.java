@@ -153,6 +153,15 @@ class CalendarImportApiTest {
         assertProblem(refused, 422);
         assertThat(refused.text("detail")).isEqualTo("the calendar cannot be used: a rule repeating every 2 seconds "
                 + "would expand to more than 100000 event instances in the poll's span");
+        String everySecondOfTheDay = String.join("\r\n", "BEGIN:VCALENDAR", "VERSION:2.0", "BEGIN:VEVENT", "UID:dos",
+                "DTSTAMP:20270101T000000Z", "DTSTART:20200101T000000Z", "DURATION:PT1S",
+                "RRULE:FREQ=DAILY;BYHOUR=0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23;BYMINUTE="
+                        + String.join(",", java.util.stream.IntStream.range(0, 60).mapToObj(Integer::toString).toList()),
+                "END:VEVENT", "END:VCALENDAR", "");
+        ApiClient.Response dos = client.post("/api/v1/events/" + id + "/availability-from-calendar")
+                .body(everySecondOfTheDay.getBytes(StandardCharsets.UTF_8), "text/calendar").send();
+        assertProblem(dos, 422);
+        assertThat(dos.text("detail")).contains("event dos has a recurrence rule that would take more than 2000000 steps");
         String nested = "BEGIN:VCALENDAR\r\n" + "BEGIN:VEVENT\r\n".repeat(40_000) + "END:VCALENDAR\r\n";
         assertProblem(client.post("/api/v1/events/" + id + "/availability-from-calendar")
                 .body(nested.getBytes(StandardCharsets.UTF_8), "text/calendar").send(), 422);
