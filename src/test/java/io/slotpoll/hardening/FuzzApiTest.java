@@ -303,10 +303,13 @@ class FuzzApiTest {
                 answer = http.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
             } catch (IOException e) {
                 // The server closes a connection after refusing a body it did not read (413,
-                // 431); the JDK client may have reused that connection already. One retry on
-                // a fresh connection tells that race from a server that does not answer.
+                // 431); the JDK client may have reused that connection already, and another
+                // pooled connection may be in the same state. One retry from a new client, on
+                // a connection opened for it, tells that race from a server that does not answer.
                 resent.incrementAndGet();
-                answer = http.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
+                try (HttpClient fresh = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()) {
+                    answer = fresh.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
+                }
             }
             check(req.method() + " " + shorten(req.path()), req.method(), answer.statusCode(),
                     answer.headers().firstValue("Content-Type").orElse(""),
