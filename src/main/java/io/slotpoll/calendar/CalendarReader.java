@@ -301,13 +301,23 @@ public final class CalendarReader {
         return out.toString();
     }
 
-    /** An IANA zone name as given, or the IANA zone of a Windows zone name. */
+    /**
+     * An IANA zone name as given; or one at the end of a longer name, as old Thunderbird
+     * exports write them ({@code /mozilla.org/20050126_1/Europe/Berlin}); or the IANA zone of
+     * a Windows zone name.
+     */
     static Optional<String> ianaOrWindows(String name) {
-        if (name.contains("/") || name.equals("UTC")) {
-            try {
-                return Optional.of(ZoneId.of(name).getId());
-            } catch (DateTimeException e) {
-                // not IANA: try the Windows table
+        for (int from = 0; from >= 0 && from < name.length(); from = name.indexOf('/', from) + 1) {
+            String candidate = name.substring(from);
+            if (candidate.contains("/") || candidate.equals("UTC")) {
+                try {
+                    return Optional.of(ZoneId.of(candidate).getId());
+                } catch (DateTimeException e) {
+                    // not IANA from here: try from the next segment
+                }
+            }
+            if (name.indexOf('/', from) < 0) {
+                break;
             }
         }
         return Optional.ofNullable(WINDOWS_ZONES.get(name));
