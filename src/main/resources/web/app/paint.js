@@ -1,7 +1,7 @@
 // "Your answer": paint cells "yes" or "if need be" (or erase) with a mouse, on touch, with the
 // keyboard (arrows, then Space), or without dragging at all (the range form below the grid).
 import { cellName, table } from './grid.js';
-import { field, h, replace } from './dom.js';
+import { field, h } from './dom.js';
 
 const LABEL = { yes: 'available', ifneedbe: 'available if need be', undefined: 'not marked' };
 
@@ -147,4 +147,3 @@ export function describe(marks) {
   return `${yes} cell${yes === 1 ? '' : 's'} yes, ${maybe} if need be`;
 }
 
-export { replace };

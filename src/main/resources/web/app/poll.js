@@ -4,7 +4,7 @@ import { field, h, replace, status, zonePicker } from './dom.js';
 import { cellName, layout, table } from './grid.js';
 import { describe, marksFrom, paintGrid, windowsFrom } from './paint.js';
 import { adminToken, forget, myAnswer, saveMyAnswer, saveViewZone, viewZone } from './store.js';
-import { allZones, browserZone, isZone, minutesBetween, range } from './time.js';
+import { allZones, browserZone, isZone, range } from './time.js';
 
 export async function renderPoll(main, id, manage) {
   const state = { id, manage, zone: viewZone() && isZone(viewZone()) ? viewZone() : browserZone(), minAvailable: 0,
@@ -45,6 +45,8 @@ function draw(main, state) {
   const e = state.event;
   document.title = `${e.title} · slotpoll`;
   const canManage = state.manage && state.admin;
+  // The cells in the viewer's zone, laid out once for the answer grid and the heatmap alike.
+  const model = layout(state.heatmap.cells, state.zone);
   replace(main,
     h('h1', {}, e.title),
     e.description ? h('p', { className: 'description' }, e.description) : null,
@@ -55,9 +57,9 @@ function draw(main, state) {
     state.manage ? (canManage ? shareBox(state) : h('p', { className: 'warning', role: 'alert' },
       'This browser does not hold the manage key for this poll. Open the manage link you were given.')) : null,
     zoneBox(main, state),
-    e.status === 'open' ? answerSection(main, state) : h('p', { className: 'note' },
+    e.status === 'open' ? answerSection(main, state, model) : h('p', { className: 'note' },
       e.status === 'final' ? 'The time is fixed; answers can no longer change.' : 'The poll is closed; answers can no longer change.'),
-    groupSection(main, state, canManage),
+    groupSection(main, state, model, canManage),
     canManage ? manageSection(main, state) : null);
 }
 
@@ -117,10 +119,9 @@ function zoneBox(main, state) {
     picker.list);
 }
 
-function answerSection(main, state) {
+function answerSection(main, state, model) {
   const mine = myAnswer(state.id);
   const me = mine ? state.participants.find((p) => p.id === mine.participantId) : null;
-  const model = layout(state.heatmap.cells, state.zone);
   const marks = me ? marksFrom(model, me.availability) : new Map();
   let version = me ? me.version : null;
   const summary = h('p', { className: 'hint', 'aria-live': 'polite' }, describe(marks));
@@ -224,9 +225,8 @@ function fromCalendar(state, model, marks, changed) {
     note);
 }
 
-function groupSection(main, state, canManage) {
+function groupSection(main, state, model, canManage) {
   const hm = state.heatmap;
-  const model = layout(hm.cells, state.zone);
   const names = hm.participants.map((p) => p.name + (p.required ? ' (required)' : ''));
   const details = h('div', { className: 'details', 'aria-live': 'polite' }, 'Hover over or focus a cell to see who can come.');
   const total = hm.participantCount;
@@ -404,4 +404,3 @@ function manageSection(main, state) {
     message);
 }
 
-export { minutesBetween };

@@ -75,7 +75,3 @@ export function range(start, end, zone) {
   const endText = e.date === s.date ? e.time : `${dayName(e.date)}, ${e.time}`;
   return `${dayName(s.date)}, ${s.time} to ${endText}`;
 }
-
-export function minutesBetween(start, end) {
-  return Math.round((Date.parse(end) - Date.parse(start)) / 60000);
-}

@@ -7,20 +7,15 @@ import static io.slotpoll.testing.Fixtures.participant;
 import static io.slotpoll.testing.Fixtures.window;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.classic.spi.ThrowableProxyUtil;
-import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.slotpoll.testing.ApiClient;
+import io.slotpoll.testing.CapturedLogs;
 import io.slotpoll.testing.TestApp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.slf4j.LoggerFactory;
 
 /**
  * A full scenario with every log line captured at DEBUG: no token issued appears in any
@@ -33,18 +28,10 @@ class TokenSecrecyTest {
 
     @Test
     void tokens_appear_only_in_the_answer_that_issued_them() {
-        Logger root = (Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
-        Logger slotpoll = (Logger) LoggerFactory.getLogger("io.slotpoll");
-        Logger access = (Logger) LoggerFactory.getLogger("io.slotpoll.access");
-        Level accessLevel = access.getLevel();
-        ListAppender<ILoggingEvent> captured = new ListAppender<>();
-        captured.start();
-        root.addAppender(captured);
-        slotpoll.setLevel(Level.DEBUG);
-        access.setLevel(Level.DEBUG);
         List<String> tokens = new ArrayList<>();
         List<ApiClient.Response> later = new ArrayList<>();
-        try {
+        List<String> lines;
+        try (CapturedLogs logs = new CapturedLogs()) {
             ApiClient client = APP.client();
             JsonNode first = createEvent(client, event("Asia/Kathmandu", 60, window("2027-01-01T10:00", "2027-01-01T14:00")));
             JsonNode second = createEvent(client, event("UTC", 30, window("2027-01-01T10:00", "2027-01-01T11:00")));
@@ -77,20 +64,12 @@ class TokenSecrecyTest {
             later.add(client.patch("/api/v1/events/" + id).bearer(admin).json(ApiClient.object().put("title", "Done")).send());
             later.add(client.get("/api/v1/events/" + id + "?token=" + admin).offContract().send());
             later.add(client.delete(participants + ana).bearer(admin).send());
-        } finally {
-            root.detachAppender(captured);
-            slotpoll.setLevel(null);
-            access.setLevel(accessLevel);
+            lines = logs.lines();
         }
 
         assertThat(later).extracting(ApiClient.Response::status)
                 .containsExactly(200, 200, 403, 401, 403, 200, 200, 200, 200, 200, 200, 204);
         assertThat(tokens).hasSize(4).allSatisfy(t -> assertThat(t).hasSize(43));
-        List<String> lines = new ArrayList<>();
-        for (ILoggingEvent e : captured.list) {
-            lines.add(e.getFormattedMessage() + " " + e.getMDCPropertyMap()
-                    + (e.getThrowableProxy() == null ? "" : ThrowableProxyUtil.asString(e.getThrowableProxy())));
-        }
         assertThat(lines).as("log lines captured").hasSizeGreaterThan(15);
         for (String token : tokens) {
             assertThat(lines).noneMatch(line -> line.contains(token));

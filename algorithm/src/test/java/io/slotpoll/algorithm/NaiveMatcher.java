@@ -71,15 +71,7 @@ final class NaiveMatcher {
                     }
                 }
             }
-            List<RankedSlot.Partial> partial = new ArrayList<>();
-            for (int p : no) {
-                int free = freeMinutes(ps.get(p), t, t + d);
-                if (free > 0) {
-                    partial.add(new RankedSlot.Partial(p, free));
-                }
-            }
-            partial.sort(Comparator.comparingInt(RankedSlot.Partial::minutesFree).reversed()
-                    .thenComparingInt(RankedSlot.Partial::participant));
+            List<RankedSlot.Partial> partial = partial(ps, no, t, t + d);
             List<Integer> outside = new ArrayList<>();
             for (int p = 0; p < ps.size(); p++) {
                 Optional<LocalHours> hours = ps.get(p).hours();
@@ -110,6 +102,20 @@ final class NaiveMatcher {
                     : ps.isEmpty() ? EmptyReason.NO_PARTICIPANTS : EmptyReason.BELOW_MIN_AVAILABLE);
         }
         return new MatchResult(evaluated, slots, reason);
+    }
+
+    /** The unavailable {@code no} free for part of [from, to), most minutes first, then by position. */
+    static List<RankedSlot.Partial> partial(List<Participant> ps, List<Integer> no, long from, long to) {
+        List<RankedSlot.Partial> partial = new ArrayList<>();
+        for (int p : no) {
+            int free = freeMinutes(ps.get(p), from, to);
+            if (free > 0) {
+                partial.add(new RankedSlot.Partial(p, free));
+            }
+        }
+        partial.sort(Comparator.comparingInt(RankedSlot.Partial::minutesFree).reversed()
+                .thenComparingInt(RankedSlot.Partial::participant));
+        return partial;
     }
 
     /** Counts, minute by minute, the minutes of [from, to) that lie in any of {@code p}'s windows. */

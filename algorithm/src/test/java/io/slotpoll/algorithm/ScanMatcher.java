@@ -49,15 +49,7 @@ public final class ScanMatcher {
                     }
                 }
             }
-            List<RankedSlot.Partial> partial = new ArrayList<>();
-            for (int p : no) {
-                int free = NaiveMatcher.freeMinutes(ps.get(p), t, t + d);
-                if (free > 0) {
-                    partial.add(new RankedSlot.Partial(p, free));
-                }
-            }
-            partial.sort(Comparator.comparingInt(RankedSlot.Partial::minutesFree).reversed()
-                    .thenComparingInt(RankedSlot.Partial::participant));
+            List<RankedSlot.Partial> partial = NaiveMatcher.partial(ps, no, t, t + d);
             List<Integer> outside = new ArrayList<>();
             for (int p = 0; p < ps.size(); p++) {
                 Optional<LocalHours> hours = ps.get(p).hours();
