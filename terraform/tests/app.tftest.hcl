@@ -214,6 +214,7 @@ run "dev_without_a_certificate_serves_http" {
 
   variables {
     certificate_arn     = ""
+    public_base_url     = "http://dev.slotpoll.example"
     deletion_protection = false
   }
 
@@ -221,4 +222,34 @@ run "dev_without_a_certificate_serves_http" {
     condition     = length(aws_lb_listener.https) == 0 && aws_lb_listener.http.default_action[0].type == "forward"
     error_message = "without a certificate port 80 forwards to the targets"
   }
+}
+
+run "an_https_url_without_a_certificate_is_refused" {
+  command = plan
+
+  module {
+    source = "./modules/app"
+  }
+
+  variables {
+    certificate_arn     = ""
+    public_base_url     = "https://slotpoll.example"
+    deletion_protection = false
+  }
+
+  expect_failures = [aws_lb_listener.http]
+}
+
+run "an_http_url_with_a_certificate_is_refused" {
+  command = plan
+
+  module {
+    source = "./modules/app"
+  }
+
+  variables {
+    public_base_url = "http://slotpoll.example"
+  }
+
+  expect_failures = [aws_lb_listener.http]
 }

@@ -40,10 +40,19 @@ resource "aws_lb_target_group" "app" {
 }
 
 # Port 80 redirects to HTTPS when a certificate is set; without one (dev) it serves.
+# With a certificate, port 80 only redirects to 443 (and the service sends HSTS, since its
+# public URL is https); without one it serves plain http, which is for dev only.
 resource "aws_lb_listener" "http" {
   load_balancer_arn = aws_lb.this.arn
   port              = 80
   protocol          = "HTTP"
+
+  lifecycle {
+    precondition {
+      condition     = startswith(var.public_base_url, local.https ? "https://" : "http://")
+      error_message = "public_base_url must be https:// exactly when certificate_arn is set (the service sends HSTS for an https URL, and port 80 then redirects)"
+    }
+  }
 
   default_action {
     type             = local.https ? "redirect" : "forward"

@@ -13,6 +13,7 @@ import io.slotpoll.health.HealthHandler;
 import io.slotpoll.http.Json;
 import io.slotpoll.http.JsonIo;
 import io.slotpoll.http.Problems;
+import io.slotpoll.http.SecurityHeaders;
 import io.slotpoll.http.ServerErrors;
 import io.slotpoll.idempotency.Idempotency;
 import io.slotpoll.metrics.Metrics;
@@ -98,7 +99,9 @@ public final class App implements AutoCloseable {
                 metrics,
                 WebAssets.load(),
                 new CalendarImportHandler(database.dsl(), events, new FeedFetcher(feeds), json));
-        Javalin server = HttpApi.create(handlers, new Problems(json.mapper()), new ServerErrors(json.mapper()));
+        SecurityHeaders headers = SecurityHeaders.forBaseUrl(baseUrl);
+        Javalin server = HttpApi.create(handlers, new Problems(json.mapper()), new ServerErrors(json.mapper(), headers),
+                headers);
         server.start("0.0.0.0", config.http().port());
         ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("slotpoll-housekeeping").daemon().factory());

@@ -48,7 +48,7 @@ public final class HttpApi {
             Metrics metrics, WebAssets web, CalendarImportHandler calendarImport) {
     }
 
-    public static Javalin create(Handlers h, Problems problems, ServerErrors serverErrors) {
+    public static Javalin create(Handlers h, Problems problems, ServerErrors serverErrors, SecurityHeaders headers) {
         return Javalin.create(cfg -> {
             cfg.jetty.modifyServer(server -> server.setErrorHandler(serverErrors));
             cfg.jetty.modifyServletContextHandler(context -> context.setErrorHandler(serverErrors));
@@ -68,7 +68,7 @@ public final class HttpApi {
             });
 
             cfg.routes.before(RequestIds::assign);
-            cfg.routes.before(HttpApi::securityHeaders);
+            cfg.routes.before(ctx -> headers.all().forEach(ctx::header));
             cfg.routes.before(h.cors()::headers);
             cfg.routes.before(h.cors()::preflight);
             cfg.routes.before(h.rateLimiter()::check);
@@ -132,10 +132,6 @@ public final class HttpApi {
     private static String route(Context ctx) {
         Endpoint endpoint = ctx.endpoints().lastHttpEndpoint();
         return endpoint == null ? "unmatched" : endpoint.path;
-    }
-
-    private static void securityHeaders(Context ctx) {
-        SecurityHeaders.ALL.forEach(ctx::header);
     }
 
     /** A database that cannot be reached is a 503 with Retry-After; anything else unexpected is a logged 500. */

@@ -1,5 +1,6 @@
 package io.slotpoll.calendar;
 
+import io.slotpoll.http.Text;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -24,7 +25,11 @@ import net.fortuna.ical4j.validate.ValidationException;
  * {@code METHOD:PUBLISH} and one {@code VEVENT} with {@code UID:{id}@slotpoll}, {@code DTSTAMP},
  * {@code DTSTART}/{@code DTEND} in UTC, {@code SEQUENCE}, {@code SUMMARY}, {@code DESCRIPTION}
  * (the description, then the participate link), {@code URL} and {@code STATUS:CONFIRMED}.
- * ical4j folds lines at 75 octets, escapes text and ends lines with CRLF. Its iTIP
+ * ical4j escapes text and ends lines with CRLF; {@link #fold} folds them at 75 octets (ical4j
+ * counts UTF-16 chars, which lets a line of accented text reach 149 octets). Stored text
+ * passes {@link Text#printableLine}/{@link Text#printableText} first, so no control
+ * character reaches the file (ical4j writes a lone CR as it is, and a reader takes it for a
+ * line end: a description could otherwise add properties or events). Its iTIP
  * validation is off: RFC 5546 wants an ORGANIZER for METHOD:PUBLISH, which a poll has no
  * address for, and the contract fixes the properties; FinalApiTest parses the file back.
  */
@@ -35,14 +40,20 @@ public final class IcsWriter {
     private IcsWriter() {
     }
 
+    /** RFC 5545 3.1: a content line is at most 75 octets, not counting its CRLF. */
+    static final int LINE_OCTETS_MAX = 75;
+
+    /** ical4j's own folding, pushed past any line we write, so that {@link #fold} alone folds. */
+    private static final int NO_FOLDING = Integer.MAX_VALUE / 2;
+
     public static String write(FinalMeeting meeting, Instant stamp) {
-        VEvent event = new VEvent(meeting.start(), meeting.end(), meeting.title());
+        VEvent event = new VEvent(meeting.start(), meeting.end(), Text.printableLine(meeting.title()));
         event.replace(new DtStamp(stamp));
         event.add(new Uid(meeting.eventId() + "@slotpoll"));
         event.add(new Sequence(meeting.sequence()));
         String description = meeting.description() == null || meeting.description().isBlank()
                 ? meeting.participateUrl()
-                : meeting.description() + "\n\n" + meeting.participateUrl();
+                : Text.printableText(meeting.description()) + "\n\n" + meeting.participateUrl();
         event.add(new Description(description));
         event.add(new Url(URI.create(meeting.participateUrl())));
         event.add(ImmutableStatus.VEVENT_CONFIRMED);
@@ -53,12 +64,44 @@ public final class IcsWriter {
         calendar.add(event);
         StringWriter out = new StringWriter();
         try {
-            new CalendarOutputter(false).output(calendar, out);
+            new CalendarOutputter(false, NO_FOLDING).output(calendar, out);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the calendar file", e);
         } catch (ValidationException e) {
             throw new IllegalStateException("the calendar file of event " + meeting.eventId() + " is not valid", e);
         }
+        return fold(out.toString());
+    }
+
+    /**
+     * Folds every CRLF-ended line of {@code unfolded} so that no line is longer than
+     * {@link #LINE_OCTETS_MAX} octets of UTF-8: a continuation starts with one space, which
+     * counts. A line breaks only between code points, never inside a UTF-8 sequence.
+     */
+    static String fold(String unfolded) {
+        StringBuilder out = new StringBuilder(unfolded.length() + unfolded.length() / 32);
+        for (String line : unfolded.split("\r\n", -1)) {
+            if (line.isEmpty()) {
+                continue;
+            }
+            int octets = 0;
+            for (int i = 0; i < line.length(); ) {
+                int c = line.codePointAt(i);
+                int size = utf8Octets(c);
+                if (octets + size > LINE_OCTETS_MAX) {
+                    out.append("\r\n ");
+                    octets = 1;
+                }
+                out.appendCodePoint(c);
+                octets += size;
+                i += Character.charCount(c);
+            }
+            out.append("\r\n");
+        }
         return out.toString();
+    }
+
+    private static int utf8Octets(int codePoint) {
+        return codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4;
     }
 }

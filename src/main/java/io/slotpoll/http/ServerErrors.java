@@ -18,9 +18,11 @@ import org.eclipse.jetty.util.Callback;
 public final class ServerErrors extends ErrorHandler {
 
     private final ObjectMapper mapper;
+    private final SecurityHeaders headers;
 
-    public ServerErrors(ObjectMapper mapper) {
+    public ServerErrors(ObjectMapper mapper, SecurityHeaders headers) {
         this.mapper = mapper;
+        this.headers = headers;
     }
 
     /** Jetty writes error bodies only for GET, POST and HEAD by default; every method gets a problem here. */
@@ -33,7 +35,7 @@ public final class ServerErrors extends ErrorHandler {
     protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
             Callback callback) {
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, Problems.CONTENT_TYPE);
-        SecurityHeaders.ALL.forEach((name, value) -> response.getHeaders().put(name, value));
+        headers.all().forEach((name, value) -> response.getHeaders().put(name, value));
         response.write(true, ByteBuffer.wrap(body(code, message)), callback);
     }
 

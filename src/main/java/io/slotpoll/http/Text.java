@@ -8,8 +8,14 @@ import java.util.Objects;
  * separators too, not only ASCII), may not hold control or format characters (NUL, ANSI
  * escapes, newlines, zero-width spaces, BOMs, bidi overrides such as
  * {@code abc\u202Egpj.exe}), unassigned code points or line separators, and must show at
- * least one visible character. Free text (a description) may hold tabs and line breaks,
- * but no other control character and no bidi control.
+ * least one visible character. Free text (a description) may hold tabs and line feeds
+ * (U+000A), but no other C0 or C1 control character (a carriage return too: a lone CR
+ * ends a line in some readers of generated files, see {@code ControlCharactersTest}) and
+ * no bidi control.
+ *
+ * <p>Rows stored before these rules may still hold any of them, so every writer of a
+ * generated file passes stored text through {@link #printableLine} or {@link #printableText}
+ * first: what it writes holds no control character whatever the database holds.
  */
 public final class Text {
 
@@ -60,8 +66,11 @@ public final class Text {
     }
 
     private static String forbidden(int c, boolean lineBreaksAllowed) {
-        if (lineBreaksAllowed && (c == '\t' || c == '\n' || c == '\r')) {
+        if (lineBreaksAllowed && (c == '\t' || c == '\n')) {
             return null;
+        }
+        if (lineBreaksAllowed && c == '\r') {
+            return "must not contain carriage returns (U+000D); a line break is \\n alone";
         }
         if (isBidiControl(c)) {
             return "must not contain bidirectional control characters (" + codePoint(c) + ")";
@@ -75,6 +84,38 @@ public final class Text {
             case Character.UNASSIGNED -> "must not contain unassigned code points (" + codePoint(c) + ")";
             default -> null;
         };
+    }
+
+    /**
+     * Stored one-line text (a title, a name) fit for a generated file: every line break
+     * (CR, LF, NEL, U+2028, U+2029) and tab becomes a space, every other C0/C1 control
+     * character is left out.
+     */
+    public static String printableLine(String text) {
+        return printable(text, ' ');
+    }
+
+    /**
+     * Stored free text (a description) fit for a generated file: CRLF, a lone CR, NEL,
+     * U+2028 and U+2029 become LF (which each format writes its own way: {@code \n} in
+     * iCalendar text), a tab a space, every other C0/C1 control character is left out.
+     */
+    public static String printableText(String text) {
+        return printable(text.replace("\r\n", "\n"), '\n');
+    }
+
+    private static String printable(String text, char lineBreak) {
+        StringBuilder out = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> {
+            if (c == '\r' || c == '\n' || c == 0x85 || c == 0x2028 || c == 0x2029) {
+                out.append(lineBreak);
+            } else if (c == '\t') {
+                out.append(' ');
+            } else if (Character.getType(c) != Character.CONTROL) {
+                out.appendCodePoint(c);
+            }
+        });
+        return out.toString();
     }
 
     private static boolean isBidiControl(int c) {

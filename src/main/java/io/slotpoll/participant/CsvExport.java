@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import io.slotpoll.http.Text;
 import io.slotpoll.time.Times;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -19,7 +20,8 @@ import java.util.List;
  * fields (preference, start, end and their local twins) are empty. Local twins are in the
  * participant's own zone. A cell that a spreadsheet would run as a formula (it starts with
  * {@code =}, {@code +}, {@code -}, {@code @}, a tab or a carriage return) is prefixed with
- * {@code '}.
+ * {@code '}. No control character reaches a cell: stored names pass
+ * {@link Text#printableLine} (rows older than today's input rules may hold any).
  */
 final class CsvExport {
 
@@ -68,7 +70,7 @@ final class CsvExport {
     private static List<String> row(String... cells) {
         List<String> guarded = new ArrayList<>(cells.length);
         for (String cell : cells) {
-            guarded.add(guard(cell));
+            guarded.add(guard(Text.printableLine(cell)));
         }
         return guarded;
     }

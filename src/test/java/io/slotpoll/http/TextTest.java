@@ -31,9 +31,21 @@ class TextTest {
     }
 
     @Test
-    void free_text_allows_line_breaks_and_tabs_but_no_other_controls() {
-        assertThat(Text.freeTextProblem("Agenda:\n\t1. budget\r\n2. \u00a0plan\u00ad")).isNull();
+    void free_text_allows_line_feeds_and_tabs_but_no_other_controls() {
+        assertThat(Text.freeTextProblem("Agenda:\n\t1. budget\n2. \u00a0plan\u00ad")).isNull();
+        assertThat(Text.freeTextProblem("1. budget\r\n2. plan"))
+                .isEqualTo("must not contain carriage returns (U+000D); a line break is \\n alone");
+        assertThat(Text.freeTextProblem("x\rEND:VEVENT")).startsWith("must not contain carriage returns (U+000D)");
+        assertThat(Text.freeTextProblem("a\u0085b")).isEqualTo("must not contain control characters (U+0085)");
         assertThat(Text.freeTextProblem("a\u0007b")).isEqualTo("must not contain control characters (U+0007)");
         assertThat(Text.freeTextProblem("a\u2066b")).isEqualTo("must not contain bidirectional control characters (U+2066)");
+    }
+
+    @Test
+    void stored_text_is_made_printable_for_generated_files() {
+        assertThat(Text.printableLine("a\r\nb\tc\u0000d\u009be\u2028f\u0085g")).isEqualTo("a  b cde f g");
+        assertThat(Text.printableText("a\r\nb\rc\nd\te\u0000f\u007fg\u2029h\u0085i"))
+                .isEqualTo("a\nb\nc\nd efg\nh\ni");
+        assertThat(Text.printableText("ü 日本 🙂")).isEqualTo("ü 日本 🙂");
     }
 }
