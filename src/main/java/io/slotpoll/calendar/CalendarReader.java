@@ -61,15 +61,29 @@ import net.fortuna.ical4j.model.component.VFreeBusy;
  *       request's zone (an all-day event blocks whole local days). Nothing depends on the JVM's
  *       default zone: every local value is placed in an explicit zone.</li>
  * </ul>
- * Anything that is not a readable calendar is a 422 {@code calendar-invalid}.
+ * Real exports break the rules in small ways; {@link ReadableLines} leaves out each value that
+ * cannot be read (and an event that cannot be placed or expanded), reads the rest, and
+ * reports what it left out in {@link BusyTime#skipped}, at most {@link #SKIPPED_MAX}. Only a file
+ * that is not iCalendar, that ical4j cannot parse at all, or in which nothing can be read is
+ * a 422 {@code calendar-invalid}; so is one past the expansion limits.
  */
 public final class CalendarReader {
 
     /** The most event instances one file may expand to inside the span. */
     public static final int INSTANCES_MAX = 100_000;
 
-    /** Busy and tentative time, each a list of windows in no particular order (they may overlap). */
-    public record BusyTime(List<TimeWindow> busy, List<TimeWindow> tentative) {
+    /** The most entries {@link BusyTime#skipped} lists. */
+    public static final int SKIPPED_MAX = 100;
+
+    /** What the reader left out: the line of the unfolded file (1-based), the property, and why. */
+    public record Skipped(int line, String property, String reason) {
+    }
+
+    /**
+     * Busy and tentative time, each a list of windows in no particular order (they may
+     * overlap), and what could not be read, in file order (at most {@link #SKIPPED_MAX}).
+     */
+    public record BusyTime(List<TimeWindow> busy, List<TimeWindow> tentative, List<Skipped> skipped) {
     }
 
     private static final Map<String, String> WINDOWS_ZONES = windowsZones();
@@ -77,8 +91,6 @@ public final class CalendarReader {
     private static final Pattern TZID_PROPERTY = Pattern.compile("(?m)^TZID:(.+?)\\r?$", Pattern.CASE_INSENSITIVE);
     private static final Pattern FREQ = Pattern.compile("(?m)^RRULE[;:].*?FREQ=(SECONDLY|MINUTELY)(?:.*?INTERVAL=(\\d+))?",
             Pattern.CASE_INSENSITIVE);
-    private static final DateTimeFormatter UTC_STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT)
-            .withZone(ZoneOffset.UTC);
 
     private CalendarReader() {
     }
@@ -89,10 +101,17 @@ public final class CalendarReader {
         if (!text.toUpperCase(Locale.ROOT).contains("BEGIN:VCALENDAR")) {
             throw invalid("it is not an iCalendar file (no BEGIN:VCALENDAR)");
         }
-        refuseRunawayRules(text, from, to);
+        ReadableLines.Result readable = ReadableLines.of(text);
+        List<Skipped> skipped = new ArrayList<>();
+        readable.skipped().forEach(k -> skipped.add(new Skipped(k.line(), k.property(), k.reason())));
+        if (readable.readableEntries() == 0 && !skipped.isEmpty()) {
+            throw invalid("nothing in it can be read (line " + skipped.getFirst().line() + ", "
+                    + skipped.getFirst().property() + ": " + skipped.getFirst().reason() + ")");
+        }
+        refuseRunawayRules(readable.text(), from, to);
         Calendar calendar;
         try {
-            calendar = new CalendarBuilder().build(new StringReader(resolveZoneNames(text, zone)));
+            calendar = new CalendarBuilder().build(new StringReader(resolveZoneNames(readable.text(), zone)));
         } catch (ParserException e) {
             throw invalid("it cannot be parsed at line " + e.getLineNo() + ": " + Text.shorten(String.valueOf(e.getMessage())));
         } catch (IOException | RuntimeException e) {
@@ -124,18 +143,21 @@ public final class CalendarReader {
             if (status.equals("CANCELLED") || value(event, Property.TRANSP).equalsIgnoreCase("TRANSPARENT")) {
                 continue;
             }
+            Set<Period<Temporal>> periods;
             try {
                 refuseRunawayRules(event, zone, from, to);
+                periods = event.calculateRecurrenceSet(span);
             } catch (ApiException e) {
                 throw e;
             } catch (RuntimeException e) {
-                throw invalid("event " + Text.shorten(uid(event)) + " has a date or rule that cannot be read: "
-                        + Text.shorten(String.valueOf(e.getMessage())));
+                skipped.add(new Skipped(lineOf(text, event), "VEVENT", "the event cannot be placed or expanded, so it was "
+                        + "left out: " + Text.shorten(String.valueOf(e.getMessage()))));
+                continue;
             }
             boolean override = event.getProperty(Property.RECURRENCE_ID).isPresent();
             Set<Instant> skip = override ? Set.of() : replaced.getOrDefault(uid(event), Set.of());
             List<TimeWindow> into = status.equals("TENTATIVE") ? tentative : busy;
-            for (Period<Temporal> period : expand(event, span)) {
+            for (Period<Temporal> period : periods) {
                 if (++instances > INSTANCES_MAX) {
                     throw invalid("it expands to more than " + INSTANCES_MAX + " event instances in the poll's span");
                 }
@@ -158,16 +180,20 @@ public final class CalendarReader {
                 }
             }
         }
-        return new BusyTime(busy, tentative);
+        skipped.sort(java.util.Comparator.comparingInt(Skipped::line));
+        return new BusyTime(busy, tentative, List.copyOf(skipped.subList(0, Math.min(SKIPPED_MAX, skipped.size()))));
     }
 
-    @SuppressWarnings("unchecked")
-    private static Set<Period<Temporal>> expand(VEvent event, Period<ZonedDateTime> span) {
-        try {
-            return event.calculateRecurrenceSet(span);
-        } catch (RuntimeException e) {
-            throw invalid("event " + Text.shorten(uid(event)) + " cannot be expanded: " + Text.shorten(String.valueOf(e.getMessage())));
+    /** The line of the unfolded file where {@code event}'s UID is, or 1 if it has none to find. */
+    private static int lineOf(String text, VEvent event) {
+        String uid = uid(event);
+        String[] lines = text.split("\r\n|\n|\r", -1);
+        for (int i = 0; i < lines.length; i++) {
+            if (!uid.isEmpty() && lines[i].regionMatches(true, 0, "UID:", 0, 4) && lines[i].substring(4).trim().equals(uid)) {
+                return i + 1;
+            }
         }
+        return 1;
     }
 
     /** FREEBUSY values are UTC periods, "start/end" or "start/duration", comma separated. */
@@ -181,35 +207,21 @@ public final class CalendarReader {
                 continue;
             }
             for (String item : property.getValue().split(",", -1)) {
-                String[] parts = item.trim().split("/", 2);
-                if (parts.length != 2) {
-                    throw invalid("a FREEBUSY period is not start/end: " + Text.shorten(item));
+                Instant[] period = ReadableLines.busyPeriod(item);
+                if (period == null) {
+                    continue; // ReadableLines left out every such period and reported it
                 }
-                try {
-                    Instant start = UTC_STAMP.parse(parts[0].trim(), Instant::from);
-                    Instant end = parts[1].trim().toUpperCase(Locale.ROOT).startsWith("P") || parts[1].trim().startsWith("+P")
-                            ? start.plus(duration(parts[1].trim())) : UTC_STAMP.parse(parts[1].trim(), Instant::from);
-                    periods++;
-                    if (end.isAfter(start) && end.isAfter(from) && start.isBefore(to)) {
-                        (type.equals("BUSY-TENTATIVE") ? tentative : busy).add(new TimeWindow(start, end));
-                    }
-                } catch (DateTimeException | ArithmeticException | NumberFormatException e) {
-                    throw invalid("a FREEBUSY period cannot be read: " + Text.shorten(item));
+                periods++;
+                Instant start = period[0];
+                Instant end = period[1];
+                if (end.isAfter(start) && end.isAfter(from) && start.isBefore(to)) {
+                    (type.equals("BUSY-TENTATIVE") ? tentative : busy).add(new TimeWindow(start, end));
                 }
             }
         }
         return periods;
     }
 
-    /** An iCalendar duration ("PT1H30M", "P1D", "P2W"). */
-    private static Duration duration(String text) {
-        String t = text.startsWith("+") ? text.substring(1) : text;
-        Matcher weeks = Pattern.compile("P(\\d+)W", Pattern.CASE_INSENSITIVE).matcher(t);
-        if (weeks.matches()) {
-            return Duration.ofDays(7L * Long.parseLong(weeks.group(1)));
-        }
-        return Duration.parse(t);
-    }
 
     /** Rule iterations a single event may cost, counted from its start to the span's end. */
     static final long ITERATIONS_MAX = 2_000_000;

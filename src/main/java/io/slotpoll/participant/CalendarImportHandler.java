@@ -59,7 +59,8 @@ public final class CalendarImportHandler {
         byte[] ics = calendar(ctx);
         Instant from = event.proposedWindows().stream().map(TimeWindow::start).min(Instant::compareTo).orElseThrow();
         Instant to = event.proposedWindows().stream().map(TimeWindow::end).max(Instant::compareTo).orElseThrow();
-        List<FreeTime.Free> free = FreeTime.of(event.proposedWindows(), CalendarReader.read(ics, zone, from, to));
+        CalendarReader.BusyTime busy = CalendarReader.read(ics, zone, from, to);
+        List<FreeTime.Free> free = FreeTime.of(event.proposedWindows(), busy);
         if (free.size() > ParticipantHandler.WINDOWS_MAX) {
             throw new ApiException(ProblemType.CALENDAR_INVALID, "the calendar's free time inside the poll comes to "
                     + free.size() + " separate windows, more than the " + ParticipantHandler.WINDOWS_MAX
@@ -70,6 +71,12 @@ public final class CalendarImportHandler {
         for (FreeTime.Free f : free) {
             availability.addObject().put("start", Times.utc(f.window().start())).put("end", Times.utc(f.window().end()))
                     .put("preference", f.tentative() ? "ifneedbe" : "yes");
+        }
+        if (!busy.skipped().isEmpty()) {
+            ArrayNode skipped = answer.putArray("skipped");
+            for (CalendarReader.Skipped k : busy.skipped()) {
+                skipped.addObject().put("line", k.line()).put("property", k.property()).put("reason", k.reason());
+            }
         }
         json.write(ctx, 200, answer);
     }
