@@ -155,7 +155,9 @@ public final class CalendarReader {
                 continue;
             }
             boolean override = event.getProperty(Property.RECURRENCE_ID).isPresent();
-            Set<Instant> skip = override ? Set.of() : replaced.getOrDefault(uid(event), Set.of());
+            Set<Instant> skip = new HashSet<>(override ? Set.of() : replaced.getOrDefault(uid(event), Set.of()));
+            Set<LocalDate> skipDays = new HashSet<>();
+            excluded(event, zone, skip, skipDays);
             List<TimeWindow> into = status.equals("TENTATIVE") ? tentative : busy;
             for (Period<Temporal> period : periods) {
                 if (++instances > INSTANCES_MAX) {
@@ -166,7 +168,8 @@ public final class CalendarReader {
                 if (period.getStart() instanceof LocalDate && !end.isAfter(start)) {
                     end = ((LocalDate) period.getStart()).plusDays(1).atStartOfDay(zone).toInstant();
                 }
-                if (skip.contains(start) || !end.isAfter(start) || !end.isAfter(from) || !start.isBefore(to)) {
+                if (skip.contains(start) || skipDays.contains(start.atZone(zone).toLocalDate()) || !end.isAfter(start)
+                        || !end.isAfter(from) || !start.isBefore(to)) {
                     continue;
                 }
                 into.add(new TimeWindow(start, end));
@@ -182,6 +185,29 @@ public final class CalendarReader {
         }
         skipped.sort(java.util.Comparator.comparingInt(Skipped::line));
         return new BusyTime(busy, tentative, List.copyOf(skipped.subList(0, Math.min(SKIPPED_MAX, skipped.size()))));
+    }
+
+    /**
+     * The instances {@code EXDATE} removes, as instants, whatever form each value has: ical4j
+     * matches an exception only to an instance of the same kind of value, so Exchange's and
+     * DAVx5's UTC exceptions of a zoned series ({@code EXDATE:20190310T233000Z} beside
+     * {@code DTSTART;TZID=Europe/Berlin:...}) would stay busy. A {@code DATE} exception of a
+     * timed series (which RFC 5545 does not allow, and some apps write) removes that local day's
+     * instances.
+     */
+    private static void excluded(VEvent event, ZoneId zone, Set<Instant> instants, Set<LocalDate> days) {
+        for (Property property : event.getProperties(Property.EXDATE)) {
+            if (property instanceof net.fortuna.ical4j.model.property.ExDate<?> exDate) {
+                for (Object value : exDate.getDates()) {
+                    if (value instanceof LocalDate day) {
+                        days.add(day);
+                        instants.add(instant(day, zone));
+                    } else if (value instanceof Temporal t) {
+                        instants.add(instant(t, zone));
+                    }
+                }
+            }
+        }
     }
 
     /** The line of the unfolded file where {@code event}'s UID is, or 1 if it has none to find. */
@@ -288,21 +314,29 @@ public final class CalendarReader {
     }
 
     /**
-     * Rewrites each {@code TZID} parameter the file does not define itself: an IANA name stays
-     * ({@code UTC} becomes {@code Etc/UTC}, which ical4j's relaxed parser does not mistake for a
-     * floating time), a Windows name becomes its CLDR IANA zone, anything else the request's zone.
+     * Resolves every {@code TZID} before ical4j reads the file. A name that is (or ends in) an
+     * IANA zone is that zone, by the JDK's rules, and the file's own {@code VTIMEZONE} of that
+     * name is left out: exporters write partial definitions (iCalcreator's cover only the
+     * years around the export, so a 2017 event in "Europe/Berlin" fell an hour off), and every
+     * calendar app we compared reads an IANA name as the IANA zone. Any other name uses the
+     * file's {@code VTIMEZONE} if it defines one (Apple's misspelt "America/New_Yrok",
+     * Exchange's "GMT +0100 (Standard) / GMT +0200 (Daylight)"), else its CLDR IANA zone if it
+     * is a Windows name, else the request's zone. {@code UTC} becomes {@code Etc/UTC}, which
+     * ical4j's relaxed parser does not mistake for a floating time.
      */
     static String resolveZoneNames(String text, ZoneId zone) {
+        String kept = withoutIanaDefinitions(text);
         Set<String> defined = new HashSet<>();
-        Matcher definitions = TZID_PROPERTY.matcher(text);
+        Matcher definitions = TZID_PROPERTY.matcher(kept);
         while (definitions.find()) {
             defined.add(definitions.group(1).trim());
         }
-        Matcher params = TZID_PARAM.matcher(text);
-        StringBuilder out = new StringBuilder(text.length());
+        Matcher params = TZID_PARAM.matcher(kept);
+        StringBuilder out = new StringBuilder(kept.length());
         while (params.find()) {
             String name = params.group(2).trim();
-            String resolved = defined.contains(name) ? name : ianaOrWindows(name).orElse(zone.getId());
+            String resolved = iana(name).orElse(defined.contains(name) ? name
+                    : Optional.ofNullable(WINDOWS_ZONES.get(name)).orElse(zone.getId()));
             if (resolved.equals("UTC")) {
                 resolved = "Etc/UTC"; // ical4j's relaxed parsing reads TZID=UTC as a floating time
             }
@@ -313,12 +347,50 @@ public final class CalendarReader {
         return out.toString();
     }
 
+    /** {@code text} without the {@code VTIMEZONE} components whose {@code TZID} names an IANA zone. */
+    private static String withoutIanaDefinitions(String text) {
+        String[] lines = text.split("\r\n|\n|\r", -1);
+        StringBuilder out = new StringBuilder(text.length());
+        List<String> block = null;
+        boolean iana = false;
+        for (String line : lines) {
+            String upper = line.toUpperCase(Locale.ROOT);
+            if (block == null && upper.startsWith("BEGIN:VTIMEZONE")) {
+                block = new ArrayList<>();
+                iana = false;
+            }
+            if (block == null) {
+                out.append(line).append("\r\n");
+                continue;
+            }
+            block.add(line);
+            if (upper.startsWith("TZID:") && iana(line.substring(5).trim()).isPresent()) {
+                iana = true;
+            }
+            if (upper.startsWith("END:VTIMEZONE")) {
+                if (!iana) {
+                    block.forEach(l -> out.append(l).append("\r\n"));
+                }
+                block = null;
+            }
+        }
+        if (block != null) {
+            block.forEach(l -> out.append(l).append("\r\n"));
+        }
+        return out.toString();
+    }
+
     /**
      * An IANA zone name as given; or one at the end of a longer name, as old Thunderbird
      * exports write them ({@code /mozilla.org/20050126_1/Europe/Berlin}); or the IANA zone of
      * a Windows zone name.
      */
     static Optional<String> ianaOrWindows(String name) {
+        return iana(name).or(() -> Optional.ofNullable(WINDOWS_ZONES.get(name)));
+    }
+
+    /** An IANA zone name as given, or one at the end of a longer name. */
+    private static Optional<String> iana(String name) {
         for (int from = 0; from >= 0 && from < name.length(); from = name.indexOf('/', from) + 1) {
             String candidate = name.substring(from);
             if (candidate.contains("/") || candidate.equals("UTC")) {
@@ -332,7 +404,7 @@ public final class CalendarReader {
                 break;
             }
         }
-        return Optional.ofNullable(WINDOWS_ZONES.get(name));
+        return Optional.empty();
     }
 
     private static Temporal temporal(Property property) {

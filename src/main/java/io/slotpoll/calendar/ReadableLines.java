@@ -75,6 +75,7 @@ final class ReadableLines {
         final Line begin;
         Line start;
         Line end;
+        boolean named;
         final List<Line> durations = new ArrayList<>();
 
         Open(String name, Line begin) {
@@ -108,6 +109,11 @@ final class ReadableLines {
                     }
                 }
                 case "RRULE", "EXRULE" -> check(line, ruleProblem(value), skipped);
+                case "TZID" -> {
+                    if (!open.isEmpty() && !value.isBlank()) {
+                        open.getLast().named = true;
+                    }
+                }
                 case "DTSTART", "DTEND", "RECURRENCE-ID", "DUE" -> {
                     check(line, dateProblem(value, text), skipped);
                     if (line.kept && !open.isEmpty()) {
@@ -147,11 +153,13 @@ final class ReadableLines {
     /** At a component's END: an event without a readable start goes whole; DURATION beside DTEND goes. Counts events. */
     private static int close(Open closed, List<Line> lines, List<Skipped> skipped) {
         if (closed.name.equals("VEVENT") && closed.start == null) {
-            int from = lines.indexOf(closed.begin);
-            for (int i = from; i < lines.size(); i++) {
-                lines.get(i).kept = false;
-            }
+            leaveOut(closed, lines);
             skipped.add(new Skipped(closed.begin.number, "VEVENT", "the event has no readable DTSTART, so it was left out"));
+            return 0;
+        }
+        if (closed.name.equals("VTIMEZONE") && !closed.named) {
+            leaveOut(closed, lines);
+            skipped.add(new Skipped(closed.begin.number, "VTIMEZONE", "the time zone has no TZID, so it was left out"));
             return 0;
         }
         if (closed.end != null) {
@@ -160,6 +168,13 @@ final class ReadableLines {
             }
         }
         return closed.name.equals("VEVENT") ? 1 : 0;
+    }
+
+    /** Leaves out a component from its BEGIN line to the last line read (its END). */
+    private static void leaveOut(Open closed, List<Line> lines) {
+        for (int i = lines.indexOf(closed.begin); i < lines.size(); i++) {
+            lines.get(i).kept = false;
+        }
     }
 
     private static void check(Line line, String problem, List<Skipped> skipped) {
