@@ -29,7 +29,8 @@ RUN ./mvnw -B -ntp -o -q -Pproduction -Dmaven.test.skip=true package \
 FROM eclipse-temurin:21-jre AS runtime
 RUN apt-get update \
     && apt-get install -y --no-install-recommends curl \
-    && rm -rf /var/lib/apt/lists/* \
+    && apt-get clean \
+    && rm -rf /var/lib/apt/lists/* /var/cache/apt/*.bin \
     && groupadd --system --gid 10001 slotpoll \
     && useradd --system --uid 10001 --gid slotpoll --home-dir /app --shell /usr/sbin/nologin slotpoll
 WORKDIR /app

