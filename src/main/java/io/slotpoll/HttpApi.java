@@ -12,8 +12,8 @@ import io.slotpoll.event.EventHandler;
 import io.slotpoll.guard.Cors;
 import io.slotpoll.guard.RateLimiter;
 import io.slotpoll.health.HealthHandler;
-import io.slotpoll.http.ApiException;
-import io.slotpoll.http.ProblemType;
+import io.slotpoll.problem.ProblemException;
+import io.slotpoll.problem.ProblemType;
 import io.slotpoll.http.Problems;
 import io.slotpoll.http.RequestIds;
 import io.slotpoll.http.SecurityHeaders;
@@ -102,7 +102,7 @@ public final class HttpApi {
                         .result(h.metrics().scrape().orElseThrow()));
             }
 
-            cfg.routes.exception(ApiException.class, (e, ctx) -> problems.write(ctx, e));
+            cfg.routes.exception(ProblemException.class, (e, ctx) -> problems.write(ctx, e));
             cfg.routes.exception(HttpResponseException.class, (e, ctx) -> {
                 String allowed = e.getDetails().get("availableMethods");
                 if (e.getStatus() == 405 && allowed != null) {

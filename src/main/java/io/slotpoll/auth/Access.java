@@ -1,7 +1,7 @@
 package io.slotpoll.auth;
 
-import io.slotpoll.http.ApiException;
-import io.slotpoll.http.ProblemType;
+import io.slotpoll.problem.ProblemException;
+import io.slotpoll.problem.ProblemType;
 import java.util.Optional;
 import java.util.function.Predicate;
 
@@ -46,12 +46,12 @@ public final class Access {
                 : unauthorized();
     }
 
-    public static ApiException forbidden(String detail) {
-        return new ApiException(ProblemType.FORBIDDEN, detail);
+    public static ProblemException forbidden(String detail) {
+        return new ProblemException(ProblemType.FORBIDDEN, detail);
     }
 
-    private static ApiException unauthorized() {
-        return new ApiException(ProblemType.UNAUTHORIZED,
+    private static ProblemException unauthorized() {
+        return new ProblemException(ProblemType.UNAUTHORIZED,
                 "send the event's admin token or your edit token as Authorization: Bearer <token>");
     }
 }

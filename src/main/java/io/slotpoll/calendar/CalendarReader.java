@@ -1,8 +1,8 @@
 package io.slotpoll.calendar;
 
-import io.slotpoll.http.ApiException;
-import io.slotpoll.http.ProblemType;
-import io.slotpoll.http.Text;
+import io.slotpoll.problem.ProblemException;
+import io.slotpoll.problem.ProblemType;
+import io.slotpoll.text.Text;
 import io.slotpoll.time.TimeWindow;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,7 +17,6 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.Temporal;
 import java.util.ArrayList;
@@ -147,7 +146,7 @@ public final class CalendarReader {
             try {
                 refuseRunawayRules(event, zone, from, to);
                 periods = event.calculateRecurrenceSet(span);
-            } catch (ApiException e) {
+            } catch (ProblemException e) {
                 throw e;
             } catch (RuntimeException e) {
                 skipped.add(new Skipped(lineOf(text, event), "VEVENT", "the event cannot be placed or expanded, so it was "
@@ -438,8 +437,8 @@ public final class CalendarReader {
         return text.replace("\r\n ", "").replace("\r\n\t", "").replace("\n ", "").replace("\n\t", "");
     }
 
-    static ApiException invalid(String why) {
-        return new ApiException(ProblemType.CALENDAR_INVALID, "the calendar cannot be used: " + why);
+    static ProblemException invalid(String why) {
+        return new ProblemException(ProblemType.CALENDAR_INVALID, "the calendar cannot be used: " + why);
     }
 
     private static Map<String, String> windowsZones() {

@@ -1,7 +1,7 @@
 package io.slotpoll.calendar;
 
-import io.slotpoll.http.ApiException;
-import io.slotpoll.http.ProblemType;
+import io.slotpoll.problem.ProblemException;
+import io.slotpoll.problem.ProblemType;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -393,11 +393,11 @@ public final class FeedFetcher {
         return (int) Math.min(Integer.MAX_VALUE, left);
     }
 
-    private static ApiException tooLarge() {
+    private static ProblemException tooLarge() {
         return unreachable("it is larger than " + (MAX_BYTES >> 20) + " MiB");
     }
 
-    static ApiException unreachable(String why) {
-        return new ApiException(ProblemType.CALENDAR_UNREACHABLE, "the calendar feed cannot be used: " + why);
+    static ProblemException unreachable(String why) {
+        return new ProblemException(ProblemType.CALENDAR_UNREACHABLE, "the calendar feed cannot be used: " + why);
     }
 }

@@ -1,6 +1,6 @@
 package io.slotpoll.calendar;
 
-import io.slotpoll.http.Text;
+import io.slotpoll.text.Text;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;

@@ -1,6 +1,6 @@
 package io.slotpoll.calendar;
 
-import io.slotpoll.http.Text;
+import io.slotpoll.text.Text;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;

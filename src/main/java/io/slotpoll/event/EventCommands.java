@@ -1,6 +1,6 @@
 package io.slotpoll.event;
 
-import io.slotpoll.http.Errors;
+import io.slotpoll.problem.Errors;
 import io.slotpoll.time.DailyHours;
 import io.slotpoll.time.RequestTimes.WindowBounds;
 import io.slotpoll.time.TimeBound;

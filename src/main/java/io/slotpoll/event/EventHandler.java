@@ -1,17 +1,20 @@
 package io.slotpoll.event;
 
+import static io.slotpoll.http.Presence.REQUIRED;
+import static io.slotpoll.http.Presence.OPTIONAL;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import io.slotpoll.auth.BearerToken;
 import io.slotpoll.calendar.IcsWriter;
-import io.slotpoll.http.Errors;
+import io.slotpoll.problem.Errors;
 import io.slotpoll.http.JsonIo;
 import io.slotpoll.http.ObjectFields;
 import io.slotpoll.http.PathIds;
+import io.slotpoll.http.TimeFields;
 import io.slotpoll.idempotency.Answer;
 import io.slotpoll.idempotency.Idempotency;
 import io.slotpoll.time.DailyHours;
-import io.slotpoll.time.RequestTimes;
 import io.slotpoll.time.RequestTimes.WindowBounds;
 import io.slotpoll.time.TimeBound;
 import java.nio.charset.StandardCharsets;
@@ -48,17 +51,17 @@ public final class EventHandler {
     public void create(Context ctx) {
         Errors errors = new Errors();
         ObjectFields body = json.read(ctx, errors).allowOnly(CREATE_FIELDS);
-        String title = body.string("title", true, EventRules.TITLE_MAX, true);
-        String description = body.string("description", false, EventRules.DESCRIPTION_MAX, false);
-        Integer duration = body.integer("durationMinutes", true, EventRules.DURATION_MIN, EventRules.DURATION_MAX);
+        String title = body.label("title", REQUIRED, EventRules.TITLE_MAX);
+        String description = body.text("description", OPTIONAL, EventRules.DESCRIPTION_MAX);
+        Integer duration = body.integer("durationMinutes", REQUIRED, EventRules.DURATION_MIN, EventRules.DURATION_MAX);
         EventRules.checkDuration(duration, "durationMinutes", errors);
-        Integer step = body.integer("slotStepMinutes", false, 1, EventRules.DURATION_MAX);
+        Integer step = body.integer("slotStepMinutes", OPTIONAL, 1, EventRules.DURATION_MAX);
         EventRules.checkStep(step, "slotStepMinutes", errors);
-        Optional<ZoneId> zone = RequestTimes.zone(body, "timezone", true);
-        List<ObjectFields> items = body.objects("proposedWindows", true, 1, EventRules.WINDOWS_MAX);
+        Optional<ZoneId> zone = TimeFields.zone(body, "timezone", REQUIRED);
+        List<ObjectFields> items = body.objects("proposedWindows", REQUIRED, 1, EventRules.WINDOWS_MAX);
         List<WindowBounds> windows = items == null ? List.of() : windows(items);
-        TimeBound deadline = RequestTimes.bound(body, "deadline", false);
-        DailyHours hours = RequestTimes.hours(body, "localHours");
+        TimeBound deadline = TimeFields.bound(body, "deadline", OPTIONAL);
+        DailyHours hours = TimeFields.hours(body, "localHours");
         EventCommands.Create command = new EventCommands.Create(title, description, duration,
                 step == null ? EventRules.DEFAULT_STEP : step, zone, windows, deadline, hours, errors);
         idempotency.respond(ctx, "POST /api/v1/events", body.bytes(), tx -> created(service.create(tx, command)));
@@ -69,7 +72,7 @@ public final class EventHandler {
         List<WindowBounds> windows = new ArrayList<>(items.size());
         for (ObjectFields item : items) {
             item.allowOnly(WINDOW_FIELDS);
-            windows.add(RequestTimes.window(item));
+            windows.add(TimeFields.window(item));
         }
         return Collections.unmodifiableList(windows);
     }
@@ -95,7 +98,7 @@ public final class EventHandler {
     public void finalize(Context ctx) {
         Errors errors = new Errors();
         ObjectFields body = json.readLater(ctx, errors).allowOnly(FINAL_FIELDS);
-        TimeBound start = RequestTimes.bound(body, "start", true);
+        TimeBound start = TimeFields.bound(body, "start", REQUIRED);
         Event event = service.finalize(new EventCommands.Finalize(PathIds.event(ctx), BearerToken.from(ctx), start,
                 errors));
         json.write(ctx, 200, EventView.of(event, links));
@@ -122,42 +125,42 @@ public final class EventHandler {
         ObjectFields body = json.readLater(ctx, errors).allowOnly(PATCH_FIELDS);
         Optional<String> title = Optional.empty();
         if (body.isPresent("title")) {
-            title = Optional.ofNullable(body.string("title", true, EventRules.TITLE_MAX, true));
+            title = Optional.ofNullable(body.label("title", REQUIRED, EventRules.TITLE_MAX));
         }
         Optional<Optional<String>> description = Optional.empty();
         if (body.isPresent("description")) {
-            description = Optional.of(Optional.ofNullable(body.string("description", false, EventRules.DESCRIPTION_MAX, false)));
+            description = Optional.of(Optional.ofNullable(body.text("description", OPTIONAL, EventRules.DESCRIPTION_MAX)));
         }
         Optional<Integer> duration = Optional.empty();
         if (body.isPresent("durationMinutes")) {
-            duration = Optional.ofNullable(body.integer("durationMinutes", true, EventRules.DURATION_MIN, EventRules.DURATION_MAX));
+            duration = Optional.ofNullable(body.integer("durationMinutes", REQUIRED, EventRules.DURATION_MIN, EventRules.DURATION_MAX));
             EventRules.checkDuration(duration.orElse(null), "durationMinutes", errors);
         }
         Optional<Integer> step = Optional.empty();
         if (body.isPresent("slotStepMinutes")) {
-            step = Optional.ofNullable(body.integer("slotStepMinutes", true, 1, EventRules.DURATION_MAX));
+            step = Optional.ofNullable(body.integer("slotStepMinutes", REQUIRED, 1, EventRules.DURATION_MAX));
             EventRules.checkStep(step.orElse(null), "slotStepMinutes", errors);
         }
         Optional<ZoneId> zone = Optional.empty();
         if (body.isPresent("timezone")) {
-            zone = RequestTimes.zone(body, "timezone", true);
+            zone = TimeFields.zone(body, "timezone", REQUIRED);
         }
         Optional<List<WindowBounds>> windows = Optional.empty();
         if (body.isPresent("proposedWindows")) {
-            windows = Optional.ofNullable(body.objects("proposedWindows", true, 1, EventRules.WINDOWS_MAX))
+            windows = Optional.ofNullable(body.objects("proposedWindows", REQUIRED, 1, EventRules.WINDOWS_MAX))
                     .map(EventHandler::windows);
         }
         Optional<Optional<TimeBound>> deadline = Optional.empty();
         if (body.isPresent("deadline")) {
-            deadline = Optional.of(Optional.ofNullable(RequestTimes.bound(body, "deadline", false)));
+            deadline = Optional.of(Optional.ofNullable(TimeFields.bound(body, "deadline", OPTIONAL)));
         }
         Optional<EventStatus> status = Optional.empty();
         if (body.isPresent("status")) {
-            status = Optional.ofNullable(body.oneOf("status", true, EventStatus.WIRE_VALUES)).map(EventStatus::fromWire);
+            status = Optional.ofNullable(body.oneOf("status", REQUIRED, EventStatus.WIRE_VALUES)).map(EventStatus::fromWire);
         }
         Optional<Optional<DailyHours>> hours = Optional.empty();
         if (body.isPresent("localHours")) {
-            hours = Optional.of(Optional.ofNullable(RequestTimes.hours(body, "localHours")));
+            hours = Optional.of(Optional.ofNullable(TimeFields.hours(body, "localHours")));
         }
         Event event = service.patch(new EventCommands.Patch(PathIds.event(ctx), BearerToken.from(ctx), title,
                 description, duration, step, zone, windows, deadline, status, hours, errors));

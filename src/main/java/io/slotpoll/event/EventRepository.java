@@ -52,9 +52,22 @@ public final class EventRepository {
         return map(dsl, rows.isEmpty() ? Optional.empty() : Optional.of(rows.getFirst()));
     }
 
-    /** Like {@link #find} but locks the event row until the transaction ends, serialising writers. */
-    public Optional<Event> findForUpdate(DSLContext dsl, String id) {
-        return map(dsl, withCount(dsl, id).forUpdate().fetchOptional());
+    /**
+     * The event row locked until the transaction ends (serialising writers), read once: the
+     * event, its admin token's hash and its usage. A write request reads the row this way and
+     * takes everything it needs of it from here.
+     */
+    @SuppressWarnings("ArrayRecordComponent") // the hash is checked with MessageDigest.isEqual; never compared whole
+    public record Locked(Event event, byte[] adminTokenHash, Usage usage) {
+    }
+
+    /** Locks and reads the event row (and its windows); empty if there is no such event. */
+    public Optional<Locked> lock(DSLContext dsl, String id) {
+        Optional<Record> row = withCount(dsl, id).forUpdate().fetchOptional();
+        return map(dsl, row).map(event -> {
+            EventRecord r = row.orElseThrow().into(EVENT);
+            return new Locked(event, r.getAdminTokenHash(), new Usage(r.getWindowCount(), r.getNameBytes()));
+        });
     }
 
     private static SelectConditionStep<Record> withCount(DSLContext dsl, String id) {
@@ -79,32 +92,29 @@ public final class EventRepository {
         return dsl.fetchExists(PARTICIPANT, PARTICIPANT.EVENT_ID.eq(eventId).and(PARTICIPANT.EDIT_TOKEN_HASH.eq(tokenHash)));
     }
 
+    /** The admin token's hash, for reads that check it without locking the row (the CSV export). */
     public Optional<byte[]> adminTokenHash(DSLContext dsl, String id) {
         return dsl.select(EVENT.ADMIN_TOKEN_HASH).from(EVENT).where(EVENT.ID.eq(id)).fetchOptional(EVENT.ADMIN_TOKEN_HASH);
     }
 
     /** Writes every changeable field and bumps the version; the caller holds the row lock. */
-    public void update(DSLContext dsl, Event event, boolean windowsChanged) {
+    public void update(DSLContext dsl, Event event) {
         dsl.update(EVENT)
                 .set(changeableFields(event))
                 .set(EVENT.VERSION, EVENT.VERSION.plus(1))
                 .where(EVENT.ID.eq(event.id()))
                 .execute();
-        if (windowsChanged) {
-            dsl.deleteFrom(PROPOSED_WINDOW).where(PROPOSED_WINDOW.EVENT_ID.eq(event.id())).execute();
-            insertWindows(dsl, event.id(), event.proposedWindows());
-        }
+    }
+
+    /** {@link #update}, and the proposed windows replaced by the event's. */
+    public void updateWithWindows(DSLContext dsl, Event event) {
+        update(dsl, event);
+        dsl.deleteFrom(PROPOSED_WINDOW).where(PROPOSED_WINDOW.EVENT_ID.eq(event.id())).execute();
+        insertWindows(dsl, event.id(), event.proposedWindows());
     }
 
     /** What the event's participants hold together: availability windows and name bytes. */
     public record Usage(int windows, long nameBytes) {
-    }
-
-    /** The event's usage as its row keeps it; the caller holds the row lock. */
-    public Usage usage(DSLContext dsl, String id) {
-        return dsl.select(EVENT.WINDOW_COUNT, EVENT.NAME_BYTES).from(EVENT).where(EVENT.ID.eq(id))
-                .fetchOptional(r -> new Usage(r.value1(), r.value2()))
-                .orElse(new Usage(0, 0));
     }
 
     /**

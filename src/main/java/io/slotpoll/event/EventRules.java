@@ -1,6 +1,6 @@
 package io.slotpoll.event;
 
-import io.slotpoll.http.Errors;
+import io.slotpoll.problem.Errors;
 import io.slotpoll.time.TimeWindow;
 import io.slotpoll.time.Times;
 import java.time.Duration;

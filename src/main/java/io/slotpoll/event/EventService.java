@@ -4,10 +4,10 @@ import io.slotpoll.algorithm.Interval;
 import io.slotpoll.algorithm.SlotMatcher;
 import io.slotpoll.auth.Access;
 import io.slotpoll.auth.Secrets;
-import io.slotpoll.http.ApiException;
-import io.slotpoll.http.Errors;
-import io.slotpoll.http.PathIds;
-import io.slotpoll.http.ProblemType;
+import io.slotpoll.problem.ProblemException;
+import io.slotpoll.problem.Errors;
+import io.slotpoll.problem.ProblemType;
+import io.slotpoll.text.Text;
 import io.slotpoll.time.RequestTimes;
 import io.slotpoll.time.RequestTimes.WindowBounds;
 import io.slotpoll.time.TimeWindow;
@@ -69,8 +69,8 @@ public final class EventService {
     Event patch(EventCommands.Patch p) {
         return dsl.transactionResult(tx -> {
             DSLContext t = tx.dsl();
-            Event current = events.findForUpdate(t, p.eventId()).orElseThrow(() -> notFound(p.eventId()));
-            requireAdmin(t, p.eventId(), p.token());
+            EventRepository.Locked locked = lockAsAdmin(t, p.eventId(), p.token());
+            Event current = locked.event();
             Optional<ZoneId> zone = Optional.of(p.timezone().orElse(current.timezone()));
             List<TimeWindow> windows = p.proposedWindows().map(bounds -> resolve(bounds, zone, p.errors()))
                     .orElse(current.proposedWindows());
@@ -81,7 +81,7 @@ public final class EventService {
             p.errors().throwIfAny();
             if (current.status() == EventStatus.FINAL && (p.proposedWindows().isPresent()
                     || p.durationMinutes().isPresent() || p.slotStepMinutes().isPresent() || p.status().isPresent())) {
-                throw new ApiException(ProblemType.EVENT_FINAL, "event " + current.id() + " is final: undo the final"
+                throw new ProblemException(ProblemType.EVENT_FINAL, "event " + current.id() + " is final: undo the final"
                         + " time (DELETE .../final) before changing proposedWindows, durationMinutes, slotStepMinutes"
                         + " or status");
             }
@@ -101,7 +101,11 @@ public final class EventService {
                     current.finalSlot(),
                     current.finalSequence(),
                     p.localHours().isPresent() ? p.localHours().get().orElse(null) : current.localHours());
-            events.update(t, changed, p.proposedWindows().isPresent());
+            if (p.proposedWindows().isPresent()) {
+                events.updateWithWindows(t, changed);
+            } else {
+                events.update(t, changed);
+            }
             return changed;
         });
     }
@@ -114,8 +118,7 @@ public final class EventService {
     Event finalize(EventCommands.Finalize f) {
         return dsl.transactionResult(tx -> {
             DSLContext t = tx.dsl();
-            Event current = events.findForUpdate(t, f.eventId()).orElseThrow(() -> notFound(f.eventId()));
-            requireAdmin(t, f.eventId(), f.token());
+            Event current = lockAsAdmin(t, f.eventId(), f.token()).event();
             Instant start = f.start() == null ? null
                     : RequestTimes.resolve(f.start(), Optional.of(current.timezone()), "start", f.errors());
             if (start != null && !isCandidateStart(current, start)) {
@@ -127,7 +130,7 @@ public final class EventService {
             int sequence = current.finalSequence() == null ? 0 : current.finalSequence() + 1;
             TimeWindow slot = new TimeWindow(start, start.plusSeconds(60L * current.durationMinutes()));
             Event changed = current.withFinal(EventStatus.FINAL, slot, sequence, current.version() + 1, now());
-            events.update(t, changed, false);
+            events.update(t, changed);
             return changed;
         });
     }
@@ -136,13 +139,12 @@ public final class EventService {
     void unfinalize(String id, Optional<String> token) {
         dsl.transaction(tx -> {
             DSLContext t = tx.dsl();
-            Event current = events.findForUpdate(t, id).orElseThrow(() -> notFound(id));
-            requireAdmin(t, id, token);
+            Event current = lockAsAdmin(t, id, token).event();
             if (current.status() != EventStatus.FINAL) {
                 throw notFinal(current);
             }
             events.update(t, current.withFinal(EventStatus.CLOSED, null, current.finalSequence(),
-                    current.version() + 1, now()), false);
+                    current.version() + 1, now()));
         });
     }
 
@@ -165,25 +167,24 @@ public final class EventService {
                 start.getEpochSecond() / 60);
     }
 
-    private static ApiException notFinal(Event event) {
-        return new ApiException(ProblemType.NOT_FINAL, "event " + event.id() + " has no final meeting time"
+    private static ProblemException notFinal(Event event) {
+        return new ProblemException(ProblemType.NOT_FINAL, "event " + event.id() + " has no final meeting time"
                 + " (status " + event.status().wire() + "); PUT .../final picks one");
     }
 
     void delete(String id, Optional<String> token) {
         dsl.transaction(tx -> {
             DSLContext t = tx.dsl();
-            if (events.findForUpdate(t, id).isEmpty()) {
-                throw notFound(id);
-            }
-            requireAdmin(t, id, token);
+            EventRepository.Locked unused = lockAsAdmin(t, id, token);
             events.delete(t, id);
         });
     }
 
-    private void requireAdmin(DSLContext t, String id, Optional<String> token) {
-        byte[] adminHash = events.adminTokenHash(t, id).orElseThrow(() -> notFound(id));
-        Access.requireAdmin(token, adminHash, hash -> events.hasParticipantToken(t, id, hash));
+    /** One locked read of the event row: 404 if it is missing, then the admin token (401/403). */
+    private EventRepository.Locked lockAsAdmin(DSLContext t, String id, Optional<String> token) {
+        EventRepository.Locked locked = events.lock(t, id).orElseThrow(() -> notFound(id));
+        Access.requireAdmin(token, locked.adminTokenHash(), hash -> events.hasParticipantToken(t, id, hash));
+        return locked;
     }
 
     /** The windows in {@code zone}, aligned with {@code bounds}: null where a window did not resolve. */
@@ -199,7 +200,7 @@ public final class EventService {
         return clock.instant().truncatedTo(ChronoUnit.SECONDS);
     }
 
-    public static ApiException notFound(String id) {
-        return ApiException.notFound("no event with id " + PathIds.shown(id));
+    public static ProblemException notFound(String id) {
+        return ProblemException.notFound("no event with id " + Text.shownId(id));
     }
 }

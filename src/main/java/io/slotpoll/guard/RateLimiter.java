@@ -6,8 +6,8 @@ import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
-import io.slotpoll.http.ApiException;
-import io.slotpoll.http.ProblemType;
+import io.slotpoll.problem.ProblemException;
+import io.slotpoll.problem.ProblemType;
 import java.time.Duration;
 
 /**
@@ -66,7 +66,7 @@ public final class RateLimiter {
         if (!probe.isConsumed()) {
             long seconds = Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L);
             ctx.header("Retry-After", Long.toString(seconds));
-            throw new ApiException(ProblemType.TOO_MANY_REQUESTS, "more than " + perMinute + " "
+            throw new ProblemException(ProblemType.TOO_MANY_REQUESTS, "more than " + perMinute + " "
                     + (write ? "writes" : "reads") + " a minute from this client; retry in " + seconds + " s");
         }
     }

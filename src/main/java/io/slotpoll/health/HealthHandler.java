@@ -3,9 +3,9 @@ package io.slotpoll.health;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.javalin.http.Context;
 import io.slotpoll.db.Database;
-import io.slotpoll.http.ApiException;
+import io.slotpoll.problem.ProblemException;
 import io.slotpoll.http.JsonIo;
-import io.slotpoll.http.ProblemType;
+import io.slotpoll.problem.ProblemType;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -41,7 +41,7 @@ public final class HealthHandler {
     public void ready(Context ctx) {
         refuseWhileDraining();
         if (!database.isUp(DB_CHECK_SECONDS)) {
-            throw new ApiException(ProblemType.UNAVAILABLE, "the database does not answer");
+            throw new ProblemException(ProblemType.UNAVAILABLE, "the database does not answer");
         }
         json.write(ctx, 200, new Health("up", "up"));
     }
@@ -54,7 +54,7 @@ public final class HealthHandler {
     /** While the instance shuts down the load balancer must stop sending it requests. */
     private void refuseWhileDraining() {
         if (draining.getAsBoolean()) {
-            throw new ApiException(ProblemType.UNAVAILABLE, "this instance is shutting down");
+            throw new ProblemException(ProblemType.UNAVAILABLE, "this instance is shutting down");
         }
     }
 }

@@ -1,7 +1,12 @@
 package io.slotpoll.http;
 
+import io.slotpoll.problem.ProblemException;
+import io.slotpoll.problem.VersionPrecondition;
+
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -35,21 +40,39 @@ public final class EntityTags {
     }
 
     /**
-     * If-Match uses strong comparison: weak tags never match. {@code *} matches any current
-     * representation. A header that is present but not a list of entity tags is a 400.
+     * An {@code If-Match} header as the version condition services check: none when absent,
+     * any for {@code *}, else the versions its strong tags name ({@code "7"}; weak tags and
+     * tags that are not a version never match). A malformed header is a condition that fails
+     * with a 400 when it is checked, in its turn.
      */
-    public static boolean matchHits(String header, String etag) {
-        if (header.trim().equals("*")) {
-            return true;
+    public static VersionPrecondition ifMatch(String header) {
+        if (header == null) {
+            return VersionPrecondition.none();
         }
-        String opaque = etag.substring(1, etag.length() - 1);
-        for (Tag tag : parse(header, "If-Match")) {
-            if (!tag.weak() && tag.opaque().equals(opaque)) {
-                return true;
+        if (header.trim().equals("*")) {
+            return VersionPrecondition.any(header);
+        }
+        List<Tag> tags;
+        try {
+            tags = parse(header, "If-Match");
+        } catch (ProblemException e) {
+            return VersionPrecondition.malformed(e);
+        }
+        Set<Long> versions = new HashSet<>();
+        for (Tag tag : tags) {
+            if (!tag.weak() && VERSION.matcher(tag.opaque()).matches()) {
+                versions.add(Long.parseLong(tag.opaque()));
             }
         }
-        return false;
+        return VersionPrecondition.oneOf(header, versions);
     }
+
+    /** The entity tag of something whose representation changes exactly when its version does. */
+    public static String ofVersion(long version) {
+        return strong(Long.toString(version));
+    }
+
+    private static final Pattern VERSION = Pattern.compile("0|[1-9][0-9]{0,17}");
 
     private record Tag(boolean weak, String opaque) {
     }
@@ -60,13 +83,13 @@ public final class EntityTags {
         int at = 0;
         while (at < header.length()) {
             if (!m.find(at) || m.start() != at) {
-                throw ApiException.invalid(name, "must be * or a list of quoted entity tags such as \"3\"");
+                throw ProblemException.invalid(name, "must be * or a list of quoted entity tags such as \"3\"");
             }
             tags.add(new Tag(m.group(1) != null, m.group(2)));
             at = m.end();
         }
         if (tags.isEmpty()) {
-            throw ApiException.invalid(name, "must be * or a list of quoted entity tags such as \"3\"");
+            throw ProblemException.invalid(name, "must be * or a list of quoted entity tags such as \"3\"");
         }
         return tags;
     }

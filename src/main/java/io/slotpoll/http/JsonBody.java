@@ -1,5 +1,11 @@
 package io.slotpoll.http;
 
+import io.slotpoll.problem.ProblemException;
+import io.slotpoll.problem.ProblemType;
+import io.slotpoll.problem.FieldError;
+import io.slotpoll.problem.Errors;
+import io.slotpoll.text.Text;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,7 +25,7 @@ import java.util.Locale;
 
 /**
  * Reads a request body as a JSON object: only {@code application/json} (UTF-8), at most
- * {@link #MAX_BYTES}, strictly parsed. Every failure is a 4xx {@link ApiException}.
+ * {@link #MAX_BYTES}, strictly parsed. Every failure is a 4xx {@link ProblemException}.
  */
 public final class JsonBody {
 
@@ -39,7 +45,7 @@ public final class JsonBody {
         }
         byte[] bytes = readAtMost(ctx);
         if (bytes.length == 0) {
-            throw ApiException.invalid("body", "a JSON object is required");
+            throw ProblemException.invalid("body", "a JSON object is required");
         }
         String text = strictUtf8(bytes);
         JsonNode node;
@@ -53,7 +59,7 @@ public final class JsonBody {
             throw malformed("is not valid JSON" + where + ": " + Text.shorten(e.getOriginalMessage()));
         }
         if (node == null || !node.isObject()) {
-            throw ApiException.invalid("body", "must be a JSON object");
+            throw ProblemException.invalid("body", "must be a JSON object");
         }
         return ObjectFields.root((ObjectNode) node, bytes, errors);
     }
@@ -81,12 +87,12 @@ public final class JsonBody {
     /** Accepts {@code application/json} with no charset or charset UTF-8; anything else is a 415. */
     static void requireJsonContentType(String header) {
         if (header == null || header.isBlank()) {
-            throw new ApiException(ProblemType.UNSUPPORTED_MEDIA_TYPE, "Content-Type must be application/json");
+            throw new ProblemException(ProblemType.UNSUPPORTED_MEDIA_TYPE, "Content-Type must be application/json");
         }
         String[] parts = header.split(";", -1);
         String mediaType = parts[0].trim().toLowerCase(Locale.ROOT);
         if (!mediaType.equals("application/json")) {
-            throw new ApiException(ProblemType.UNSUPPORTED_MEDIA_TYPE,
+            throw new ProblemException(ProblemType.UNSUPPORTED_MEDIA_TYPE,
                     "Content-Type must be application/json, not " + Text.shorten(mediaType));
         }
         for (int i = 1; i < parts.length; i++) {
@@ -94,7 +100,7 @@ public final class JsonBody {
             if (param[0].trim().equalsIgnoreCase("charset")) {
                 String charset = param.length > 1 ? param[1].trim().replace("\"", "") : "";
                 if (!charset.equalsIgnoreCase("utf-8")) {
-                    throw new ApiException(ProblemType.UNSUPPORTED_MEDIA_TYPE,
+                    throw new ProblemException(ProblemType.UNSUPPORTED_MEDIA_TYPE,
                             "request bodies must be UTF-8, not charset " + Text.shorten(charset));
                 }
             }
@@ -121,11 +127,11 @@ public final class JsonBody {
         }
     }
 
-    private static ApiException tooLarge() {
-        return new ApiException(ProblemType.PAYLOAD_TOO_LARGE, "request bodies are limited to " + MAX_BYTES + " bytes");
+    private static ProblemException tooLarge() {
+        return new ProblemException(ProblemType.PAYLOAD_TOO_LARGE, "request bodies are limited to " + MAX_BYTES + " bytes");
     }
 
-    private static ApiException malformed(String message) {
-        return new ApiException(ProblemType.MALFORMED, "body " + message, List.of(new FieldError("body", message)));
+    private static ProblemException malformed(String message) {
+        return new ProblemException(ProblemType.MALFORMED, "body " + message, List.of(new FieldError("body", message)));
     }
 }

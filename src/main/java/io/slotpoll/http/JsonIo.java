@@ -1,5 +1,8 @@
 package io.slotpoll.http;
 
+import io.slotpoll.problem.ProblemException;
+import io.slotpoll.problem.Errors;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
@@ -32,7 +35,7 @@ public final class JsonIo {
     public ObjectFields readLater(Context ctx, Errors errors) {
         try {
             return body.read(ctx, errors);
-        } catch (ApiException e) {
+        } catch (ProblemException e) {
             errors.unreadable(e);
             return ObjectFields.empty(errors);
         }

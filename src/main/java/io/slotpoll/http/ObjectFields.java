@@ -1,5 +1,8 @@
 package io.slotpoll.http;
 
+import io.slotpoll.problem.Errors;
+import io.slotpoll.text.Text;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -77,11 +80,22 @@ public final class ObjectFields {
     }
 
     /**
-     * A string of {@code 1..maxChars} code points; null if not given (and an error if
-     * {@code required}). With {@code trim} it is a label ({@link Text#labelProblem}), trimmed
-     * of Unicode whitespace first; else free text ({@link Text#freeTextProblem}).
+     * A label ({@link Text#labelProblem}: a name, a title) of {@code 1..maxChars} code points,
+     * trimmed of Unicode whitespace first; null if not given (an error if required) or invalid.
      */
-    public String string(String name, boolean required, int maxChars, boolean trim) {
+    public String label(String name, Presence presence, int maxChars) {
+        return string(name, presence.required(), maxChars, true);
+    }
+
+    /**
+     * Free text ({@link Text#freeTextProblem}: a description, a URL, a time) of at most
+     * {@code maxChars} code points, as sent; null if not given (an error if required) or invalid.
+     */
+    public String text(String name, Presence presence, int maxChars) {
+        return string(name, presence.required(), maxChars, false);
+    }
+
+    private String string(String name, boolean required, int maxChars, boolean trim) {
         JsonNode value = given(name, required);
         if (value == null) {
             return null;
@@ -113,8 +127,8 @@ public final class ObjectFields {
     }
 
     /** A whole number in {@code [min, max]}; null if not given (and an error if {@code required}). */
-    public Integer integer(String name, boolean required, int min, int max) {
-        JsonNode value = given(name, required);
+    public Integer integer(String name, Presence presence, int min, int max) {
+        JsonNode value = given(name, presence.required());
         if (value == null) {
             return null;
         }
@@ -130,8 +144,8 @@ public final class ObjectFields {
     }
 
     /** A JSON boolean; null if not given (and an error if {@code required}). */
-    public Boolean bool(String name, boolean required) {
-        JsonNode value = given(name, required);
+    public Boolean bool(String name, Presence presence) {
+        JsonNode value = given(name, presence.required());
         if (value == null) {
             return null;
         }
@@ -143,8 +157,8 @@ public final class ObjectFields {
     }
 
     /** One of {@code allowed} (exact spelling); null if not given (and an error if {@code required}). */
-    public String oneOf(String name, boolean required, List<String> allowed) {
-        JsonNode value = given(name, required);
+    public String oneOf(String name, Presence presence, List<String> allowed) {
+        JsonNode value = given(name, presence.required());
         if (value == null) {
             return null;
         }
@@ -156,7 +170,8 @@ public final class ObjectFields {
     }
 
     /** An object field as {@code ObjectFields} under {@code name}; null if not given (an error if {@code required}) or not an object. */
-    public ObjectFields object(String name, boolean required) {
+    public ObjectFields object(String name, Presence presence) {
+        boolean required = presence.required();
         JsonNode value = given(name, required);
         if (value == null) {
             return null;
@@ -172,8 +187,8 @@ public final class ObjectFields {
      * The objects of an array field, each as {@code ObjectFields} under {@code name[i]};
      * null if not given or not an array of objects of at most {@code maxItems}.
      */
-    public List<ObjectFields> objects(String name, boolean required, int minItems, int maxItems) {
-        JsonNode value = given(name, required);
+    public List<ObjectFields> objects(String name, Presence presence, int minItems, int maxItems) {
+        JsonNode value = given(name, presence.required());
         if (value == null) {
             return null;
         }

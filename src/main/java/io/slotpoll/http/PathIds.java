@@ -1,5 +1,8 @@
 package io.slotpoll.http;
 
+import io.slotpoll.problem.ProblemException;
+import io.slotpoll.text.Text;
+
 import io.javalin.http.Context;
 import java.util.regex.Pattern;
 
@@ -13,7 +16,6 @@ import java.util.regex.Pattern;
 public final class PathIds {
 
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{22}");
-    private static final int SHOWN_MAX = 40;
 
     private PathIds() {
     }
@@ -28,13 +30,9 @@ public final class PathIds {
 
     static String require(String id, String noun) {
         if (!ID.matcher(id).matches()) {
-            throw ApiException.notFound("no " + noun + " with id " + shown(id));
+            throw ProblemException.notFound("no " + noun + " with id " + Text.shownId(id));
         }
         return id;
     }
 
-    /** An id as it may appear in a message: a client can send any length. */
-    public static String shown(String id) {
-        return id.length() <= SHOWN_MAX ? id : id.substring(0, SHOWN_MAX) + "...";
-    }
 }

@@ -1,5 +1,9 @@
 package io.slotpoll.http;
 
+import io.slotpoll.problem.ProblemException;
+import io.slotpoll.problem.ProblemType;
+import io.slotpoll.problem.FieldError;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,7 +27,7 @@ public final class Problems {
         this.mapper = mapper;
     }
 
-    public void write(Context ctx, ApiException e) {
+    public void write(Context ctx, ProblemException e) {
         write(ctx, e.type(), e.getMessage(), e.errors());
     }
 

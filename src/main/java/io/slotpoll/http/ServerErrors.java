@@ -1,5 +1,8 @@
 package io.slotpoll.http;
 
+import io.slotpoll.problem.ProblemType;
+import io.slotpoll.text.Text;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.ByteBuffer;

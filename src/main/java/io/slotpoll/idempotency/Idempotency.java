@@ -2,7 +2,7 @@ package io.slotpoll.idempotency;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
-import io.slotpoll.http.ApiException;
+import io.slotpoll.problem.ProblemException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -72,13 +72,13 @@ public final class Idempotency {
                 });
                 send(ctx, answer, false);
                 return;
-            } catch (StoredAnswers.KeyTaken | ApiException e) {
+            } catch (StoredAnswers.KeyTaken | ProblemException e) {
                 Optional<Answer> winner = store.find(dsl, claim, now());
                 if (winner.isPresent()) {
                     send(ctx, winner.get(), true);
                     return;
                 }
-                if (e instanceof ApiException refused) {
+                if (e instanceof ProblemException refused) {
                     throw refused;
                 }
                 // The key's row had expired: clear it and write once more.
@@ -96,7 +96,7 @@ public final class Idempotency {
 
     private static String checkKey(String key) {
         if (key.length() < KEY_MIN || key.length() > KEY_MAX || !key.chars().allMatch(c -> c >= 0x21 && c <= 0x7e)) {
-            throw ApiException.invalid(HEADER, "must be " + KEY_MIN + " to " + KEY_MAX
+            throw ProblemException.invalid(HEADER, "must be " + KEY_MIN + " to " + KEY_MAX
                     + " visible ASCII characters, random enough not to be guessed, such as a UUID (was "
                     + key.length() + " characters)");
         }

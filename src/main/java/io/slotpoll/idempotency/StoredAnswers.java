@@ -8,8 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.slotpoll.auth.Secrets;
 import io.slotpoll.db.DbErrors;
 import io.slotpoll.db.schema.tables.records.IdempotencyKeyRecord;
-import io.slotpoll.http.ApiException;
-import io.slotpoll.http.ProblemType;
+import io.slotpoll.problem.ProblemException;
+import io.slotpoll.problem.ProblemType;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -75,7 +75,7 @@ final class StoredAnswers {
             return Optional.empty();
         }
         if (!MessageDigest.isEqual(row.getRequestHash(), claim.requestHash())) {
-            throw new ApiException(ProblemType.IDEMPOTENCY_KEY_REUSED, "Idempotency-Key"
+            throw new ProblemException(ProblemType.IDEMPOTENCY_KEY_REUSED, "Idempotency-Key"
                     + " was already used with a different request body; use a new key for a new request");
         }
         return Optional.of(new Answer(row.getStatus(), headers(row.getHeaders()),

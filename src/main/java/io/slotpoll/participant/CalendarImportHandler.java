@@ -1,5 +1,7 @@
 package io.slotpoll.participant;
 
+import static io.slotpoll.http.Presence.REQUIRED;
+
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
@@ -9,15 +11,15 @@ import io.slotpoll.calendar.FreeTime;
 import io.slotpoll.event.Event;
 import io.slotpoll.event.EventRepository;
 import io.slotpoll.event.EventService;
-import io.slotpoll.http.ApiException;
-import io.slotpoll.http.Errors;
+import io.slotpoll.problem.ProblemException;
+import io.slotpoll.problem.Errors;
 import io.slotpoll.http.JsonBody;
 import io.slotpoll.http.JsonIo;
 import io.slotpoll.http.ObjectFields;
 import io.slotpoll.http.PathIds;
-import io.slotpoll.http.ProblemType;
-import io.slotpoll.http.Text;
-import io.slotpoll.time.RequestTimes;
+import io.slotpoll.http.TimeFields;
+import io.slotpoll.problem.ProblemType;
+import io.slotpoll.text.Text;
 import io.slotpoll.time.TimeWindow;
 import io.slotpoll.time.Times;
 import java.time.Instant;
@@ -53,7 +55,7 @@ public final class CalendarImportHandler {
         String eventId = PathIds.event(ctx);
         Event event = events.find(dsl, eventId).orElseThrow(() -> EventService.notFound(eventId));
         Errors errors = new Errors();
-        Optional<ZoneId> asked = RequestTimes.queryZone(ctx.queryParam("timezone"), errors);
+        Optional<ZoneId> asked = TimeFields.queryZone(ctx.queryParam("timezone"), errors);
         errors.throwIfAny();
         ZoneId zone = asked.orElse(event.timezone());
         byte[] ics = calendar(ctx);
@@ -62,7 +64,7 @@ public final class CalendarImportHandler {
         CalendarReader.BusyTime busy = CalendarReader.read(ics, zone, from, to);
         List<FreeTime.Free> free = FreeTime.of(event.proposedWindows(), busy);
         if (free.size() > ParticipantHandler.WINDOWS_MAX) {
-            throw new ApiException(ProblemType.CALENDAR_INVALID, "the calendar's free time inside the poll comes to "
+            throw new ProblemException(ProblemType.CALENDAR_INVALID, "the calendar's free time inside the poll comes to "
                     + free.size() + " separate windows, more than the " + ParticipantHandler.WINDOWS_MAX
                     + " an answer may hold");
         }
@@ -91,11 +93,11 @@ public final class CalendarImportHandler {
         if (media.equals("application/json")) {
             Errors errors = new Errors();
             ObjectFields body = json.read(ctx, errors).allowOnly(FIELDS);
-            String url = body.string("url", true, 2048, false);
+            String url = body.text("url", REQUIRED, 2048);
             errors.throwIfAny();
             return fetcher.fetch(url);
         }
-        throw new ApiException(ProblemType.UNSUPPORTED_MEDIA_TYPE, "Content-Type must be text/calendar (an .ics file) "
+        throw new ProblemException(ProblemType.UNSUPPORTED_MEDIA_TYPE, "Content-Type must be text/calendar (an .ics file) "
                 + "or application/json with a url field, not " + Text.shorten(media.isEmpty() ? "none" : media));
     }
 }

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
-import io.slotpoll.http.Text;
+import io.slotpoll.text.Text;
 import io.slotpoll.time.Times;
 import java.io.IOException;
 import java.io.StringWriter;

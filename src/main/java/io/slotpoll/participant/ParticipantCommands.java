@@ -1,7 +1,8 @@
 package io.slotpoll.participant;
 
 import io.slotpoll.algorithm.Preference;
-import io.slotpoll.http.Errors;
+import io.slotpoll.problem.Errors;
+import io.slotpoll.problem.VersionPrecondition;
 import io.slotpoll.time.DailyHours;
 import io.slotpoll.time.RequestTimes.WindowBounds;
 import java.time.ZoneId;
@@ -23,7 +24,7 @@ final class ParticipantCommands {
     }
 
     /** Which participant a write targets, and with what credentials. */
-    record Target(String eventId, String participantId, Optional<String> token, String ifMatch) {
+    record Target(String eventId, String participantId, Optional<String> token, VersionPrecondition ifMatch) {
     }
 
     /** {@code POST .../participants}; needs no token. */

@@ -1,18 +1,23 @@
 package io.slotpoll.participant;
 
+import static io.slotpoll.http.Presence.REQUIRED;
+import static io.slotpoll.http.Presence.OPTIONAL;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import io.slotpoll.algorithm.Preference;
 import io.slotpoll.auth.BearerToken;
 import io.slotpoll.event.EventLinks;
-import io.slotpoll.http.Errors;
+import io.slotpoll.problem.Errors;
+import io.slotpoll.http.EntityTags;
 import io.slotpoll.http.JsonIo;
 import io.slotpoll.http.ObjectFields;
 import io.slotpoll.http.PathIds;
+import io.slotpoll.http.Presence;
+import io.slotpoll.http.TimeFields;
 import io.slotpoll.idempotency.Answer;
 import io.slotpoll.idempotency.Idempotency;
 import io.slotpoll.time.DailyHours;
-import io.slotpoll.time.RequestTimes;
 import io.slotpoll.time.RequestTimes.WindowBounds;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
@@ -49,10 +54,10 @@ public final class ParticipantHandler {
         String eventId = PathIds.event(ctx);
         Errors errors = new Errors();
         ObjectFields body = json.read(ctx, errors).allowOnly(JOIN_FIELDS);
-        String name = body.string("name", true, NAME_MAX, true);
-        Optional<ZoneId> zone = RequestTimes.zone(body, "timezone", true);
-        ParticipantCommands.Join command = new ParticipantCommands.Join(name, zone, availability(body, false),
-                RequestTimes.hours(body, "localHours"), errors);
+        String name = body.label("name", REQUIRED, NAME_MAX);
+        Optional<ZoneId> zone = TimeFields.zone(body, "timezone", REQUIRED);
+        ParticipantCommands.Join command = new ParticipantCommands.Join(name, zone, availability(body, OPTIONAL),
+                TimeFields.hours(body, "localHours"), errors);
         idempotency.respond(ctx, "POST /api/v1/events/" + eventId + "/participants", body.bytes(),
                 tx -> joined(eventId, service.join(tx, eventId, command)));
     }
@@ -64,7 +69,7 @@ public final class ParticipantHandler {
         answer.putObject("links").put("edit", links.edit(eventId, p.id(), created.editToken()));
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Location", "/api/v1/events/" + eventId + "/participants/" + p.id());
-        headers.put("ETag", ParticipantService.etag(p));
+        headers.put("ETag", EntityTags.ofVersion(p.version()));
         return new Answer.Rendered(new Answer(201, headers, json.bytes(answer)),
                 Answer.Owner.participant(eventId, p.id()));
     }
@@ -91,20 +96,20 @@ public final class ParticipantHandler {
     public void replaceAvailability(Context ctx) {
         Errors errors = new Errors();
         ObjectFields body = json.readLater(ctx, errors).allowOnly(REPLACE_FIELDS);
-        Optional<ZoneId> zone = RequestTimes.zone(body, "timezone", true);
+        Optional<ZoneId> zone = TimeFields.zone(body, "timezone", REQUIRED);
         respond(ctx, service.replaceAvailability(new ParticipantCommands.Replace(target(ctx), zone,
-                availability(body, true), errors)));
+                availability(body, REQUIRED), errors)));
     }
 
     public void patch(Context ctx) {
         Errors errors = new Errors();
         ObjectFields body = json.readLater(ctx, errors).allowOnly(PATCH_FIELDS);
         Optional<String> name = body.isPresent("name")
-                ? Optional.ofNullable(body.string("name", true, NAME_MAX, true)) : Optional.empty();
+                ? Optional.ofNullable(body.label("name", REQUIRED, NAME_MAX)) : Optional.empty();
         Optional<Boolean> required = body.isPresent("required")
-                ? Optional.ofNullable(body.bool("required", true)) : Optional.empty();
+                ? Optional.ofNullable(body.bool("required", REQUIRED)) : Optional.empty();
         Optional<Optional<DailyHours>> hours = body.isPresent("localHours")
-                ? Optional.of(Optional.ofNullable(RequestTimes.hours(body, "localHours"))) : Optional.empty();
+                ? Optional.of(Optional.ofNullable(TimeFields.hours(body, "localHours"))) : Optional.empty();
         respond(ctx, service.change(new ParticipantCommands.Change(target(ctx), name, required, hours, errors)));
     }
 
@@ -115,24 +120,24 @@ public final class ParticipantHandler {
 
     private static ParticipantCommands.Target target(Context ctx) {
         return new ParticipantCommands.Target(PathIds.event(ctx), PathIds.participant(ctx), BearerToken.from(ctx),
-                ctx.header("If-Match"));
+                EntityTags.ifMatch(ctx.header("If-Match")));
     }
 
     private void respond(Context ctx, Participant participant) {
-        ctx.header("ETag", ParticipantService.etag(participant));
+        ctx.header("ETag", EntityTags.ofVersion(participant.version()));
         json.write(ctx, 200, ParticipantView.of(participant));
     }
 
-    private static List<ParticipantCommands.AvailabilityItem> availability(ObjectFields body, boolean required) {
-        List<ObjectFields> items = body.objects("availability", required, 0, WINDOWS_MAX);
+    private static List<ParticipantCommands.AvailabilityItem> availability(ObjectFields body, Presence presence) {
+        List<ObjectFields> items = body.objects("availability", presence, 0, WINDOWS_MAX);
         if (items == null) {
             return List.of();
         }
         List<ParticipantCommands.AvailabilityItem> windows = new ArrayList<>(items.size());
         for (ObjectFields item : items) {
             item.allowOnly(WINDOW_FIELDS);
-            WindowBounds window = RequestTimes.window(item);
-            String preference = item.oneOf("preference", false, AvailabilityWindow.WIRE_VALUES);
+            WindowBounds window = TimeFields.window(item);
+            String preference = item.oneOf("preference", OPTIONAL, AvailabilityWindow.WIRE_VALUES);
             windows.add(new ParticipantCommands.AvailabilityItem(window,
                     preference == null ? Preference.YES : AvailabilityWindow.fromWire(preference)));
         }

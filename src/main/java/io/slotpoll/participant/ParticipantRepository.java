@@ -6,8 +6,8 @@ import static io.slotpoll.db.schema.Tables.PARTICIPANT;
 import io.slotpoll.db.DbErrors;
 import io.slotpoll.db.PreRendered;
 import io.slotpoll.db.schema.tables.records.AvailabilityWindowRecord;
-import io.slotpoll.http.ApiException;
-import io.slotpoll.http.ProblemType;
+import io.slotpoll.problem.ProblemException;
+import io.slotpoll.problem.ProblemType;
 import io.slotpoll.time.DailyHours;
 import io.slotpoll.time.TimeWindow;
 import java.time.Instant;
@@ -199,8 +199,8 @@ public final class ParticipantRepository {
         return start == null || end == null ? null : new DailyHours(start, end);
     }
 
-    static ApiException nameTaken(String name) {
-        return new ApiException(ProblemType.NAME_TAKEN,
+    static ProblemException nameTaken(String name) {
+        return new ProblemException(ProblemType.NAME_TAKEN,
                 "a participant named \"" + name + "\" (ignoring case) already answered this event");
     }
 }

@@ -6,11 +6,10 @@ import io.slotpoll.event.Event;
 import io.slotpoll.event.EventRepository;
 import io.slotpoll.event.EventStatus;
 import io.slotpoll.event.EventService;
-import io.slotpoll.http.ApiException;
-import io.slotpoll.http.EntityTags;
-import io.slotpoll.http.Errors;
-import io.slotpoll.http.PathIds;
-import io.slotpoll.http.ProblemType;
+import io.slotpoll.problem.ProblemException;
+import io.slotpoll.problem.Errors;
+import io.slotpoll.problem.ProblemType;
+import io.slotpoll.text.Text;
 import io.slotpoll.time.TimeWindow;
 import io.slotpoll.time.Times;
 import java.nio.charset.StandardCharsets;
@@ -74,17 +73,18 @@ public final class ParticipantService {
         List<AvailabilityWindow> availability = resolve(c.availability(), c.timezone(), c.errors());
         c.errors().throwIfAny();
         Instant now = now();
-        Event event = lockEvent(tx, eventId);
+        EventRepository.Locked locked = lockEvent(tx, eventId);
+        Event event = locked.event();
         requireOpen(event, now);
         if (event.participantCount() >= maxParticipants) {
-            throw new ApiException(ProblemType.EVENT_FULL, "event " + event.id() + " already has "
+            throw new ProblemException(ProblemType.EVENT_FULL, "event " + event.id() + " already has "
                     + event.participantCount() + " participants, the most an event may have");
         }
         String token = Secrets.newToken();
         Participant participant = new Participant(Secrets.newId(), c.name(), c.timezone().orElseThrow(), false,
                 AvailabilityWindow.merge(availability), 1, now, now, c.localHours());
         EventRepository.Usage added = usage(participant);
-        requireRoom(tx, event, added);
+        requireRoom(event, locked.usage(), added);
         participants.insert(tx, event.id(), participant, Secrets.hash(token));
         events.bumpVersion(tx, event.id(), now, added);
         return new Created(participant, token);
@@ -160,28 +160,24 @@ public final class ParticipantService {
         Instant now = now();
         return dsl.transactionResult(tx -> {
             DSLContext t = tx.dsl();
-            Event event = lockEvent(t, target.eventId());
+            EventRepository.Locked locked = lockEvent(t, target.eventId());
+            Event event = locked.event();
             ParticipantRepository.Stored stored = participants.findForUpdate(t, event.id(), target.participantId())
                     .orElseThrow(() -> notFound(target.participantId()));
-            byte[] adminHash = events.adminTokenHash(t, event.id()).orElseThrow(() -> eventNotFound(event.id()));
-            Access.Grant grant = Access.requireAdminOrOwner(target.token(), adminHash, stored.editTokenHash(),
+            Access.Grant grant = Access.requireAdminOrOwner(target.token(), locked.adminTokenHash(), stored.editTokenHash(),
                     hash -> events.hasParticipantToken(t, event.id(), hash));
             errors.throwIfAny();
             if (adminOnly && grant != Access.Grant.ADMIN) {
                 throw Access.forbidden("only the event's admin token may change required");
             }
             requireOpen(event, now);
-            String ifMatch = target.ifMatch();
-            if (ifMatch != null && !EntityTags.matchHits(ifMatch, etag(stored.participant()))) {
-                throw new ApiException(ProblemType.PRECONDITION_FAILED, "If-Match " + ifMatch.strip()
-                        + " does not match the participant's current version " + etag(stored.participant()));
-            }
+            target.ifMatch().require(stored.participant().version(), "participant");
             Participant result = write.apply(t, event, stored, now);
             EventRepository.Usage before = usage(stored.participant());
             EventRepository.Usage after = result == null ? new EventRepository.Usage(0, 0) : usage(result);
             EventRepository.Usage delta = new EventRepository.Usage(after.windows() - before.windows(),
                     after.nameBytes() - before.nameBytes());
-            requireRoom(t, event, delta);
+            requireRoom(event, locked.usage(), delta);
             events.bumpVersion(t, event.id(), now, delta);
             return result;
         });
@@ -207,27 +203,26 @@ public final class ParticipantService {
     /**
      * 409 if {@code delta} would take the event past a limit. Only growth is checked, so a
      * change that shrinks what a participant holds is always accepted. The usage comes from
-     * the event row, which this transaction has locked.
+     * the event row, which this transaction has locked and read once.
      */
-    private void requireRoom(DSLContext t, Event event, EventRepository.Usage delta) {
+    private static void requireRoom(Event event, EventRepository.Usage held, EventRepository.Usage delta) {
         if (delta.windows() <= 0 && delta.nameBytes() <= 0) {
             return;
         }
-        EventRepository.Usage held = events.usage(t, event.id());
         if (delta.windows() > 0 && held.windows() + delta.windows() > WINDOWS_PER_EVENT_MAX) {
-            throw new ApiException(ProblemType.EVENT_FULL, "event " + event.id() + " holds " + held.windows()
+            throw new ProblemException(ProblemType.EVENT_FULL, "event " + event.id() + " holds " + held.windows()
                     + " availability windows; " + delta.windows() + " more would pass the " + WINDOWS_PER_EVENT_MAX
                     + " one event may hold");
         }
         if (delta.nameBytes() > 0 && held.nameBytes() + delta.nameBytes() > NAME_BYTES_PER_EVENT_MAX) {
-            throw new ApiException(ProblemType.EVENT_FULL, "the names of event " + event.id() + "'s participants take "
+            throw new ProblemException(ProblemType.EVENT_FULL, "the names of event " + event.id() + "'s participants take "
                     + held.nameBytes() + " bytes; this name would pass the " + NAME_BYTES_PER_EVENT_MAX
                     + " one event may hold");
         }
     }
 
-    private Event lockEvent(DSLContext t, String eventId) {
-        return events.findForUpdate(t, eventId).orElseThrow(() -> eventNotFound(eventId));
+    private EventRepository.Locked lockEvent(DSLContext t, String eventId) {
+        return events.lock(t, eventId).orElseThrow(() -> eventNotFound(eventId));
     }
 
     private static void requireOpen(Event event, Instant now) {
@@ -236,23 +231,19 @@ public final class ParticipantService {
                     : event.deadline() != null && !now.isBefore(event.deadline())
                     ? "its deadline " + Times.utc(event.deadline()) + " has passed"
                     : "it is closed";
-            throw new ApiException(ProblemType.EVENT_CLOSED, "event " + event.id() + " accepts no answers: " + why);
+            throw new ProblemException(ProblemType.EVENT_CLOSED, "event " + event.id() + " accepts no answers: " + why);
         }
-    }
-
-    public static String etag(Participant participant) {
-        return EntityTags.strong(Long.toString(participant.version()));
     }
 
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.SECONDS);
     }
 
-    private static ApiException eventNotFound(String id) {
+    private static ProblemException eventNotFound(String id) {
         return EventService.notFound(id);
     }
 
-    private static ApiException notFound(String id) {
-        return ApiException.notFound("no participant with id " + PathIds.shown(id) + " in this event");
+    private static ProblemException notFound(String id) {
+        return ProblemException.notFound("no participant with id " + Text.shownId(id) + " in this event");
     }
 }

@@ -2,10 +2,10 @@ package io.slotpoll.recommendation;
 
 import io.javalin.http.Context;
 import io.javalin.validation.Validator;
-import io.slotpoll.http.Errors;
-import io.slotpoll.http.Text;
+import io.slotpoll.problem.Errors;
+import io.slotpoll.text.Text;
 import io.slotpoll.http.PathIds;
-import io.slotpoll.time.RequestTimes;
+import io.slotpoll.http.TimeFields;
 import io.slotpoll.time.TimeBound;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -97,7 +97,7 @@ public final class RecommendationHandler {
     }
 
     private static Optional<ZoneId> zone(Context ctx, Errors errors) {
-        return RequestTimes.queryZone(ctx.queryParam("timezone"), errors);
+        return TimeFields.queryZone(ctx.queryParam("timezone"), errors);
     }
 
     /** An instant with an offset ({@code 2025-01-14T23:00:00Z}); a local time names no instant here. */

@@ -29,7 +29,7 @@ public record DailyHours(int startMinute, int endMinute) {
     }
 
     /** "HH:MM" as minutes after midnight, "24:00" included; empty for anything else. */
-    static Optional<Integer> minutes(String text) {
+    public static Optional<Integer> minutes(String text) {
         Matcher m = CLOCK.matcher(text);
         if (!m.matches()) {
             return Optional.empty();
@@ -38,7 +38,7 @@ public record DailyHours(int startMinute, int endMinute) {
         return minutes > 1440 ? Optional.empty() : Optional.of(minutes);
     }
 
-    static String clock(int minutes) {
+    public static String clock(int minutes) {
         return String.format(java.util.Locale.ROOT, "%02d:%02d", minutes / 60, minutes % 60);
     }
 }

@@ -1,4 +1,4 @@
-package io.slotpoll.http;
+package io.slotpoll.problem;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -20,10 +20,10 @@ public final class Errors {
     static final int LISTED_MAX_ERRORS = 1000;
 
     private final List<FieldError> list = new ArrayList<>();
-    private ApiException unreadable;
+    private ProblemException unreadable;
 
     /** The body could not be read; {@link #throwIfAny} throws this before any field error. */
-    public void unreadable(ApiException why) {
+    public void unreadable(ProblemException why) {
         if (unreadable == null) {
             unreadable = why;
         }
@@ -61,7 +61,7 @@ public final class Errors {
             detail += " (the first " + LISTED_MAX_ERRORS + " are listed)";
             ordered = ordered.subList(0, LISTED_MAX_ERRORS);
         }
-        throw new ApiException(ProblemType.VALIDATION, detail, List.copyOf(ordered));
+        throw new ProblemException(ProblemType.VALIDATION, detail, List.copyOf(ordered));
     }
 
     /**

@@ -1,4 +1,4 @@
-package io.slotpoll.http;
+package io.slotpoll.text;
 
 import java.util.Objects;
 
@@ -31,6 +31,13 @@ public final class Text {
         }
         String oneLine = text.replaceAll("\\s+", " ");
         return oneLine.length() <= SHORT_MAX ? oneLine : oneLine.substring(0, SHORT_MAX) + "...";
+    }
+
+    private static final int ID_SHOWN_MAX = 40;
+
+    /** An id fit to quote in a message: a client may send anything as an id, so at most 40 characters. */
+    public static String shownId(String id) {
+        return id.length() <= ID_SHOWN_MAX ? id : id.substring(0, ID_SHOWN_MAX) + "...";
     }
 
     /** {@code text} without leading and trailing whitespace, by any Unicode definition of it. */

@@ -1,4 +1,4 @@
-package io.slotpoll.http;
+package io.slotpoll.problem;
 
 /** The closed set of problems the API answers with; each has one status and one type URI. */
 public enum ProblemType {

@@ -1,4 +1,4 @@
-package io.slotpoll.http;
+package io.slotpoll.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
