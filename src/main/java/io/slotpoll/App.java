@@ -7,6 +7,7 @@ import io.slotpoll.event.EventHandler;
 import io.slotpoll.event.EventLinks;
 import io.slotpoll.event.EventRepository;
 import io.slotpoll.event.EventService;
+import io.slotpoll.export.ExportHandler;
 import io.slotpoll.guard.Cors;
 import io.slotpoll.guard.RateLimiter;
 import io.slotpoll.health.HealthHandler;
@@ -22,7 +23,8 @@ import io.slotpoll.participant.ParticipantRepository;
 import io.slotpoll.participant.ParticipantService;
 import io.slotpoll.recommendation.RecommendationHandler;
 import io.slotpoll.calendar.FeedFetcher;
-import io.slotpoll.participant.CalendarImportHandler;
+import io.slotpoll.calendarimport.CalendarImportHandler;
+import io.slotpoll.calendarimport.CalendarImportService;
 import io.slotpoll.recommendation.RecommendationService;
 import io.slotpoll.web.WebAssets;
 import java.time.Clock;
@@ -86,11 +88,13 @@ public final class App implements AutoCloseable {
         Idempotency idempotency = new Idempotency(database.dsl(), clock, json.mapper());
         AtomicBoolean draining = new AtomicBoolean();
         String baseUrl = config.http().publicBaseUrl();
+        ParticipantService participantService = new ParticipantService(database.dsl(), events, participants, clock,
+                config.limits().maxParticipants());
         HttpApi.Handlers handlers = new HttpApi.Handlers(
                 new EventHandler(new EventService(database.dsl(), events, clock), json, new EventLinks(baseUrl),
                         idempotency),
-                new ParticipantHandler(new ParticipantService(database.dsl(), events, participants, clock,
-                        config.limits().maxParticipants()), json, idempotency, new EventLinks(baseUrl)),
+                new ParticipantHandler(participantService, json, idempotency, new EventLinks(baseUrl)),
+                new ExportHandler(participantService),
                 new RecommendationHandler(new RecommendationService(database.dsl(), events, participants,
                         new SlotMatcher(), json.mapper(), config.limits().cacheBytes(), metrics.registry())),
                 new HealthHandler(database, json, draining::get),
@@ -98,7 +102,7 @@ public final class App implements AutoCloseable {
                 new Cors(config.http().corsOrigins()),
                 metrics,
                 WebAssets.load(),
-                new CalendarImportHandler(database.dsl(), events, new FeedFetcher(feeds), json));
+                new CalendarImportHandler(new CalendarImportService(database.dsl(), events, new FeedFetcher(feeds)), json));
         SecurityHeaders headers = SecurityHeaders.forBaseUrl(baseUrl);
         Javalin server = HttpApi.create(handlers, new Problems(json.mapper()), new ServerErrors(json.mapper(), headers),
                 headers);

@@ -115,7 +115,7 @@ public record Config(Http http, Db db, Limits limits, Shutdown shutdown, Aws aws
         Optional<Jdbc> database = Optional.empty();
         if (url.isPresent()) {
             if (!url.get().startsWith("jdbc:mysql://") && !url.get().startsWith("jdbc:mariadb://")) {
-                throw new ConfigException("DB_URL must start with jdbc:mysql:// (was \"" + url.get() + "\")");
+                throw new ConfigException("DB_URL must start with jdbc:mysql:// or jdbc:mariadb:// (was \"" + url.get() + "\")");
             }
             database = Optional.of(new Jdbc(url.get(), user.orElse(""), password.orElse("")));
         } else if (secretId.isEmpty() && (user.isPresent() || password.isPresent())) {

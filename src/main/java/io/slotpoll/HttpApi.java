@@ -9,6 +9,7 @@ import io.javalin.http.Handler;
 import io.javalin.http.HttpResponseException;
 import io.javalin.router.Endpoint;
 import io.slotpoll.event.EventHandler;
+import io.slotpoll.export.ExportHandler;
 import io.slotpoll.guard.Cors;
 import io.slotpoll.guard.RateLimiter;
 import io.slotpoll.health.HealthHandler;
@@ -19,7 +20,7 @@ import io.slotpoll.http.RequestIds;
 import io.slotpoll.http.SecurityHeaders;
 import io.slotpoll.http.ServerErrors;
 import io.slotpoll.metrics.Metrics;
-import io.slotpoll.participant.CalendarImportHandler;
+import io.slotpoll.calendarimport.CalendarImportHandler;
 import io.slotpoll.participant.ParticipantHandler;
 import io.slotpoll.recommendation.RecommendationHandler;
 import io.slotpoll.web.WebAssets;
@@ -43,7 +44,7 @@ public final class HttpApi {
     }
 
     /** The handlers the routes are bound to. */
-    public record Handlers(EventHandler events, ParticipantHandler participants,
+    public record Handlers(EventHandler events, ParticipantHandler participants, ExportHandler export,
             RecommendationHandler recommendations, HealthHandler health, RateLimiter rateLimiter, Cors cors,
             Metrics metrics, WebAssets web, CalendarImportHandler calendarImport) {
     }
@@ -80,7 +81,7 @@ public final class HttpApi {
             cfg.routes.put("/api/v1/events/{eventId}/final", h.events()::finalize);
             cfg.routes.delete("/api/v1/events/{eventId}/final", h.events()::unfinalize);
             getAndHead(cfg, "/api/v1/events/{eventId}/calendar.ics", h.events()::calendar);
-            getAndHead(cfg, "/api/v1/events/{eventId}/export.csv", h.participants()::export);
+            getAndHead(cfg, "/api/v1/events/{eventId}/export.csv", h.export()::csv);
             cfg.routes.post("/api/v1/events/{eventId}/participants", h.participants()::join);
             getAndHead(cfg, "/api/v1/events/{eventId}/participants", h.participants()::list);
             getAndHead(cfg, "/api/v1/events/{eventId}/participants/{participantId}", h.participants()::get);

@@ -47,7 +47,7 @@ class ConfigTest {
         assertThatThrownBy(() -> Config.fromEnvironment(Map.of("PORT", "70000")))
                 .hasMessage("PORT must be between 0 and 65535 (was 70000)");
         assertThatThrownBy(() -> Config.fromEnvironment(Map.of("DB_URL", "postgres://x")))
-                .hasMessage("DB_URL must start with jdbc:mysql:// (was \"postgres://x\")");
+                .hasMessage("DB_URL must start with jdbc:mysql:// or jdbc:mariadb:// (was \"postgres://x\")");
         assertThatThrownBy(() -> Config.fromEnvironment(Map.of("DB_USER", "app")))
                 .hasMessage("DB_USER is set but DB_URL is not: set DB_URL too, or unset both to use the embedded database");
         assertThatThrownBy(() -> Config.fromEnvironment(Map.of("PUBLIC_BASE_URL", "ftp://x")))

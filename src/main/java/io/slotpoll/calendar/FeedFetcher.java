@@ -47,6 +47,8 @@ public final class FeedFetcher {
     public static final int MAX_BYTES = 2 << 20;
     public static final Duration TIMEOUT = Duration.ofSeconds(5);
     public static final int MAX_REDIRECTS = 3;
+    /** The longest feed URL a request may give (longer ones are not feeds anyone publishes). */
+    public static final int URL_MAX_CHARS = 2048;
     private static final int MAX_HEADER_BYTES = 64 * 1024;
     private static final Pattern CANONICAL_IPV4 = Pattern.compile("(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
     private static final Pattern NUMERIC_LABEL = Pattern.compile("(?i)0x[0-9a-f]*|[0-9]+");

@@ -1,7 +1,7 @@
 package io.slotpoll.calendar;
 
+import io.slotpoll.time.EpochMinutes;
 import io.slotpoll.time.TimeWindow;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -52,7 +52,7 @@ public final class FreeTime {
     private static List<long[]> union(List<TimeWindow> windows) {
         List<long[]> minutes = new ArrayList<>(windows.size());
         for (TimeWindow w : windows) {
-            minutes.add(new long[] {Math.floorDiv(w.start().getEpochSecond(), 60), Math.ceilDiv(w.end().getEpochSecond(), 60)});
+            minutes.add(new long[] {EpochMinutes.of(w.start()), EpochMinutes.ceil(w.end())});
         }
         minutes.sort(Comparator.comparingLong(m -> m[0]));
         List<long[]> merged = new ArrayList<>();
@@ -88,6 +88,6 @@ public final class FreeTime {
     }
 
     private static TimeWindow window(long startMinute, long endMinute) {
-        return new TimeWindow(Instant.ofEpochSecond(startMinute * 60), Instant.ofEpochSecond(endMinute * 60));
+        return new TimeWindow(EpochMinutes.instant(startMinute), EpochMinutes.instant(endMinute));
     }
 }

@@ -8,6 +8,7 @@ import io.slotpoll.problem.ProblemException;
 import io.slotpoll.problem.Errors;
 import io.slotpoll.problem.ProblemType;
 import io.slotpoll.text.Text;
+import io.slotpoll.time.EpochMinutes;
 import io.slotpoll.time.RequestTimes;
 import io.slotpoll.time.RequestTimes.WindowBounds;
 import io.slotpoll.time.TimeWindow;
@@ -161,10 +162,10 @@ public final class EventService {
     static boolean isCandidateStart(Event event, Instant start) {
         List<Interval> proposed = new ArrayList<>();
         for (TimeWindow w : event.proposedWindows()) {
-            proposed.add(new Interval(w.start().getEpochSecond() / 60, w.end().getEpochSecond() / 60));
+            proposed.add(EpochMinutes.interval(w));
         }
         return SlotMatcher.isCandidateStart(proposed, event.durationMinutes(), event.slotStepMinutes(),
-                start.getEpochSecond() / 60);
+                EpochMinutes.of(start));
     }
 
     private static ProblemException notFinal(Event event) {

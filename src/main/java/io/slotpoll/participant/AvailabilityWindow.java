@@ -3,6 +3,7 @@ package io.slotpoll.participant;
 import io.slotpoll.algorithm.Interval;
 import io.slotpoll.algorithm.Intervals;
 import io.slotpoll.algorithm.Preference;
+import io.slotpoll.time.EpochMinutes;
 import io.slotpoll.time.TimeWindow;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,24 +37,16 @@ public record AvailabilityWindow(TimeWindow window, Preference preference) {
         for (Preference preference : Preference.values()) {
             List<Interval> intervals = windows.stream()
                     .filter(w -> w.preference() == preference)
-                    .map(w -> new Interval(toMinutes(w.window().start()), toMinutes(w.window().end())))
+                    .map(w -> EpochMinutes.interval(w.window()))
                     .toList();
             for (Interval interval : Intervals.union(intervals)) {
-                merged.add(new AvailabilityWindow(new TimeWindow(fromMinutes(interval.start()),
-                        fromMinutes(interval.end())), preference));
+                merged.add(new AvailabilityWindow(new TimeWindow(EpochMinutes.instant(interval.start()),
+                        EpochMinutes.instant(interval.end())), preference));
             }
         }
         merged.sort(Comparator.<AvailabilityWindow, Instant>comparing(w -> w.window().start())
                 .thenComparing(AvailabilityWindow::preference)
                 .thenComparing(w -> w.window().end()));
         return merged;
-    }
-
-    public static long toMinutes(Instant instant) {
-        return Math.floorDiv(instant.getEpochSecond(), 60);
-    }
-
-    public static Instant fromMinutes(long minutes) {
-        return Instant.ofEpochSecond(minutes * 60);
     }
 }

@@ -19,7 +19,6 @@ import io.slotpoll.idempotency.Answer;
 import io.slotpoll.idempotency.Idempotency;
 import io.slotpoll.time.DailyHours;
 import io.slotpoll.time.RequestTimes.WindowBounds;
-import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -76,16 +75,6 @@ public final class ParticipantHandler {
 
     public void list(Context ctx) {
         json.write(ctx, 200, service.list(PathIds.event(ctx)).stream().map(ParticipantView::of).toList());
-    }
-
-    /** {@code GET .../export.csv} (admin token): every stored window of every participant, as CSV. */
-    public void export(Context ctx) {
-        String eventId = PathIds.event(ctx);
-        String csv = CsvExport.write(service.export(eventId, BearerToken.from(ctx)));
-        ctx.header("Content-Disposition", "attachment; filename=\"slotpoll-" + eventId + ".csv\"");
-        ctx.status(200);
-        ctx.contentType("text/csv; charset=utf-8");
-        ctx.result(csv.getBytes(StandardCharsets.UTF_8));
     }
 
     public void get(Context ctx) {

@@ -76,12 +76,6 @@ public final class ParticipantRepository {
                         r.getEditTokenHash()));
     }
 
-    public Optional<byte[]> editTokenHash(DSLContext dsl, String eventId, String participantId) {
-        return dsl.select(PARTICIPANT.EDIT_TOKEN_HASH).from(PARTICIPANT)
-                .where(PARTICIPANT.ID.eq(participantId).and(PARTICIPANT.EVENT_ID.eq(eventId)))
-                .fetchOptional(PARTICIPANT.EDIT_TOKEN_HASH);
-    }
-
     private static final PreRendered WITH_WINDOWS = PreRendered.of(DSL.select(PARTICIPANT.SEQ, PARTICIPANT.ID,
                     PARTICIPANT.NAME, PARTICIPANT.TIMEZONE, PARTICIPANT.IS_REQUIRED, PARTICIPANT.VERSION,
                     PARTICIPANT.CREATED_AT, PARTICIPANT.UPDATED_AT,

@@ -100,7 +100,7 @@ public final class ParticipantService {
     }
 
     /** The event's participants for the CSV export: 404, then the admin token (401/403), in one read. */
-    List<Participant> export(String eventId, Optional<String> token) {
+    public List<Participant> export(String eventId, Optional<String> token) {
         return dsl.transactionResult(tx -> {
             DSLContext t = tx.dsl();
             byte[] adminHash = events.adminTokenHash(t, eventId).orElseThrow(() -> eventNotFound(eventId));

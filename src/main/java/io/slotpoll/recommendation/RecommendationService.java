@@ -22,9 +22,9 @@ import io.slotpoll.event.Event;
 import io.slotpoll.event.EventRepository;
 import io.slotpoll.event.EventService;
 import io.slotpoll.http.EntityTags;
-import io.slotpoll.participant.AvailabilityWindow;
 import io.slotpoll.participant.Participant;
 import io.slotpoll.participant.ParticipantRepository;
+import io.slotpoll.time.EpochMinutes;
 import io.slotpoll.time.DailyHours;
 import io.slotpoll.time.TimeWindow;
 import io.slotpoll.time.Times;
@@ -194,8 +194,8 @@ public final class RecommendationService {
      */
     private byte[] writeHeatmap(Snapshot snapshot, HeatmapQuery query) {
         Event event = snapshot.event();
-        long from = query.from().map(i -> Math.ceilDiv(i.getEpochSecond(), 60)).orElse(Long.MIN_VALUE / 4);
-        long to = query.to().map(i -> Math.ceilDiv(i.getEpochSecond(), 60)).orElse(Long.MAX_VALUE / 4);
+        long from = query.from().map(EpochMinutes::ceil).orElse(Long.MIN_VALUE / 4);
+        long to = query.to().map(EpochMinutes::ceil).orElse(Long.MAX_VALUE / 4);
         Heatmap.Result cells = Heatmap.compute(snapshot.proposed(), event.slotStepMinutes(), snapshot.matcherInput(),
                 from, to, query.members());
         int maxAttending = 0;
@@ -221,8 +221,8 @@ public final class RecommendationService {
             g.writeEndArray();
             g.writeArrayFieldStart("cells");
             for (int c = 0; c < cells.size(); c++) {
-                Instant start = AvailabilityWindow.fromMinutes(cells.starts()[c]);
-                Instant end = AvailabilityWindow.fromMinutes(cells.ends()[c]);
+                Instant start = EpochMinutes.instant(cells.starts()[c]);
+                Instant end = EpochMinutes.instant(cells.ends()[c]);
                 g.writeStartObject();
                 g.writeStringField("start", Times.utc(start));
                 g.writeStringField("end", Times.utc(end));
@@ -310,8 +310,8 @@ public final class RecommendationService {
             g.writeNumberField("candidatesEvaluated", result.candidatesEvaluated());
             g.writeArrayFieldStart("recommendations");
             for (RankedSlot s : result.slots()) {
-                Instant start = AvailabilityWindow.fromMinutes(s.start());
-                Instant end = AvailabilityWindow.fromMinutes(s.end());
+                Instant start = EpochMinutes.instant(s.start());
+                Instant end = EpochMinutes.instant(s.end());
                 g.writeStartObject();
                 g.writeNumberField("rank", s.rank());
                 g.writeStringField("start", Times.utc(start));
@@ -375,7 +375,7 @@ public final class RecommendationService {
     }
 
     private static Interval interval(TimeWindow window) {
-        return new Interval(AvailabilityWindow.toMinutes(window.start()), AvailabilityWindow.toMinutes(window.end()));
+        return EpochMinutes.interval(window);
     }
 
     private static String wire(EmptyReason reason) {

@@ -36,7 +36,7 @@ class ArchitectureTest {
             // parses the RDS secret, which AWS stores as JSON
             "io.slotpoll.aws.SecretCredentials",
             // writes the CSV export with Jackson's CSV module (RFC 4180 quoting), not JSON
-            "io.slotpoll.participant.CsvExport",
+            "io.slotpoll.export.CsvExport",
             // serves cached answers as bytes; its JSON writers move to the edge when it is split (issue 18)
             "io.slotpoll.recommendation.RecommendationService");
 

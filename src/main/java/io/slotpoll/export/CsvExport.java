@@ -1,10 +1,12 @@
-package io.slotpoll.participant;
+package io.slotpoll.export;
 
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import io.slotpoll.participant.AvailabilityWindow;
+import io.slotpoll.participant.Participant;
 import io.slotpoll.text.Text;
 import io.slotpoll.time.Times;
 import java.io.IOException;
