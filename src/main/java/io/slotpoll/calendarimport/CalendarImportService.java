@@ -35,6 +35,7 @@ public final class CalendarImportService {
     }
 
     /** An uploaded .ics file. */
+    @SuppressWarnings("ArrayRecordComponent") // the bytes are read once and never compared
     public record Upload(byte[] ics) implements Source {
     }
 
