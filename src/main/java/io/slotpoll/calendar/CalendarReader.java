@@ -101,8 +101,7 @@ public final class CalendarReader {
             throw invalid("it is not an iCalendar file (no BEGIN:VCALENDAR)");
         }
         ReadableLines.Result readable = ReadableLines.of(text);
-        List<Skipped> skipped = new ArrayList<>();
-        readable.skipped().forEach(k -> skipped.add(new Skipped(k.line(), k.property(), k.reason())));
+        List<Skipped> skipped = new ArrayList<>(readable.skipped());
         if (readable.readableEntries() == 0 && !skipped.isEmpty()) {
             throw invalid("nothing in it can be read (line " + skipped.getFirst().line() + ", "
                     + skipped.getFirst().property() + ": " + skipped.getFirst().reason() + ")");
@@ -200,7 +199,6 @@ public final class CalendarReader {
                 for (Object value : exDate.getDates()) {
                     if (value instanceof LocalDate day) {
                         days.add(day);
-                        instants.add(instant(day, zone));
                     } else if (value instanceof Temporal t) {
                         instants.add(instant(t, zone));
                     }

@@ -24,17 +24,13 @@ import net.fortuna.ical4j.model.Recur;
  * own; a list keeps its readable items; a property left with nothing readable is left out; an
  * event left without a readable {@code DTSTART} is left out whole; where a component has both
  * {@code DTEND} and {@code DURATION}, {@code DURATION} goes ({@code DTEND} is what the apps that
- * write both show). Every such cut is reported as a {@link Skipped} with the line number of the
+ * write both show). Every such cut is reported as a {@link CalendarReader.Skipped} with the line number of the
  * unfolded file as sent (1-based, blank lines counted).
  */
 final class ReadableLines {
 
-    /** Something left out: where, which property, and why. */
-    record Skipped(int line, String property, String reason) {
-    }
-
     /** The text that remains (CRLF lines), what was left out, and how many events and free/busy periods remain. */
-    record Result(String text, List<Skipped> skipped, int readableEntries) {
+    record Result(String text, List<CalendarReader.Skipped> skipped, int readableEntries) {
     }
 
     private static final Pattern NAME = Pattern.compile("^([A-Za-z0-9-]+\\.)?([A-Za-z0-9-]+)");
@@ -42,6 +38,7 @@ final class ReadableLines {
     private static final Pattern DATE_TIME = Pattern.compile("\\d{8}T\\d{6}Z?");
     private static final Pattern DURATION = Pattern.compile("[+-]?P(?:\\d+W|(?:\\d+D)?(?:T(?:\\d+H)?(?:\\d+M)?(?:\\d+S)?)?)",
             Pattern.CASE_INSENSITIVE);
+    private static final Pattern WEEKS = Pattern.compile("P(\\d+)W", Pattern.CASE_INSENSITIVE);
     private static final DateTimeFormatter BASIC_DATE = DateTimeFormatter.ofPattern("uuuuMMdd", Locale.ROOT)
             .withResolverStyle(ResolverStyle.STRICT);
     private static final DateTimeFormatter BASIC_DATE_TIME = DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss", Locale.ROOT)
@@ -86,7 +83,7 @@ final class ReadableLines {
 
     static Result of(String unfolded) {
         List<Line> lines = new ArrayList<>();
-        List<Skipped> skipped = new ArrayList<>();
+        List<CalendarReader.Skipped> skipped = new ArrayList<>();
         List<Open> open = new ArrayList<>();
         int readable = 0;
         String[] raw = unfolded.split("\r\n|\n|\r", -1);
@@ -151,15 +148,15 @@ final class ReadableLines {
     }
 
     /** At a component's END: an event without a readable start goes whole; DURATION beside DTEND goes. Counts events. */
-    private static int close(Open closed, List<Line> lines, List<Skipped> skipped) {
+    private static int close(Open closed, List<Line> lines, List<CalendarReader.Skipped> skipped) {
         if (closed.name.equals("VEVENT") && closed.start == null) {
             leaveOut(closed, lines);
-            skipped.add(new Skipped(closed.begin.number, "VEVENT", "the event has no readable DTSTART, so it was left out"));
+            skipped.add(new CalendarReader.Skipped(closed.begin.number, "VEVENT", "the event has no readable DTSTART, so it was left out"));
             return 0;
         }
         if (closed.name.equals("VTIMEZONE") && !closed.named) {
             leaveOut(closed, lines);
-            skipped.add(new Skipped(closed.begin.number, "VTIMEZONE", "the time zone has no TZID, so it was left out"));
+            skipped.add(new CalendarReader.Skipped(closed.begin.number, "VTIMEZONE", "the time zone has no TZID, so it was left out"));
             return 0;
         }
         if (closed.end != null) {
@@ -177,10 +174,10 @@ final class ReadableLines {
         }
     }
 
-    private static void check(Line line, String problem, List<Skipped> skipped) {
+    private static void check(Line line, String problem, List<CalendarReader.Skipped> skipped) {
         if (problem != null) {
             line.kept = false;
-            skipped.add(new Skipped(line.number, line.name, problem));
+            skipped.add(new CalendarReader.Skipped(line.number, line.name, problem));
         }
     }
 
@@ -219,9 +216,13 @@ final class ReadableLines {
 
     private static String dateProblem(String value, String text) {
         String v = value.trim();
-        boolean isDate = text.toUpperCase(Locale.ROOT).contains("VALUE=DATE") && !text.toUpperCase(Locale.ROOT)
-                .contains("VALUE=DATE-TIME");
-        return readableDate(v, isDate) ? null : "the date " + quote(v) + " cannot be read";
+        return readableDate(v, dateOnly(text)) ? null : "the date " + quote(v) + " cannot be read";
+    }
+
+    /** Whether a property line says its values are dates ({@code VALUE=DATE}, not {@code VALUE=DATE-TIME}). */
+    private static boolean dateOnly(String text) {
+        String upper = text.toUpperCase(Locale.ROOT);
+        return upper.contains("VALUE=DATE") && !upper.contains("VALUE=DATE-TIME");
     }
 
     private static boolean readableDate(String v, boolean dateOnly) {
@@ -246,9 +247,8 @@ final class ReadableLines {
     }
 
     /** An EXDATE or RDATE list keeps its readable items (dates, date-times, or periods for RDATE). */
-    private static Line list(Line line, String value, List<Skipped> skipped) {
-        boolean dateOnly = line.text.toUpperCase(Locale.ROOT).contains("VALUE=DATE")
-                && !line.text.toUpperCase(Locale.ROOT).contains("VALUE=DATE-TIME");
+    private static Line list(Line line, String value, List<CalendarReader.Skipped> skipped) {
+        boolean dateOnly = dateOnly(line.text);
         boolean periods = line.text.toUpperCase(Locale.ROOT).contains("VALUE=PERIOD");
         List<String> good = new ArrayList<>();
         List<String> bad = new ArrayList<>();
@@ -267,7 +267,7 @@ final class ReadableLines {
     }
 
     /** FREEBUSY keeps the periods that read as a UTC start and a later end or a duration (see {@link #busyPeriod}). */
-    private static Line freeBusy(Line line, String value, List<Skipped> skipped) {
+    private static Line freeBusy(Line line, String value, List<CalendarReader.Skipped> skipped) {
         List<String> good = new ArrayList<>();
         List<String> bad = new ArrayList<>();
         for (String item : value.split(",", -1)) {
@@ -277,7 +277,7 @@ final class ReadableLines {
         return keepItems(line, good, bad, skipped);
     }
 
-    private static Line keepItems(Line line, List<String> good, List<String> bad, List<Skipped> skipped) {
+    private static Line keepItems(Line line, List<String> good, List<String> bad, List<CalendarReader.Skipped> skipped) {
         if (bad.isEmpty()) {
             return line;
         }
@@ -286,10 +286,10 @@ final class ReadableLines {
                 + (bad.size() > SHOWN_MAX ? " and " + (bad.size() - SHOWN_MAX) + " more" : "");
         if (good.isEmpty()) {
             line.kept = false;
-            skipped.add(new Skipped(line.number, line.name, what + " cannot be read, so the property was left out"));
+            skipped.add(new CalendarReader.Skipped(line.number, line.name, what + " cannot be read, so the property was left out"));
             return line;
         }
-        skipped.add(new Skipped(line.number, line.name, what + " cannot be read; the other "
+        skipped.add(new CalendarReader.Skipped(line.number, line.name, what + " cannot be read; the other "
                 + good.size() + (good.size() == 1 ? " value was" : " values were") + " used"));
         return new Line(line.number, head(line.text) + String.join(",", good), line.name);
     }
@@ -314,7 +314,7 @@ final class ReadableLines {
     /** An iCalendar duration ("PT1H30M", "P1D", "P2W"). */
     static Duration duration(String text) {
         String t = text.startsWith("+") ? text.substring(1) : text;
-        Matcher weeks = Pattern.compile("P(\\d+)W", Pattern.CASE_INSENSITIVE).matcher(t);
+        Matcher weeks = WEEKS.matcher(t);
         if (weeks.matches()) {
             return Duration.ofDays(Math.multiplyExact(7L, Long.parseLong(weeks.group(1))));
         }

@@ -70,8 +70,7 @@ public final class EventService {
     Event patch(EventCommands.Patch p) {
         return dsl.transactionResult(tx -> {
             DSLContext t = tx.dsl();
-            EventRepository.Locked locked = lockAsAdmin(t, p.eventId(), p.token());
-            Event current = locked.event();
+            Event current = lockAsAdmin(t, p.eventId(), p.token()).event();
             Optional<ZoneId> zone = Optional.of(p.timezone().orElse(current.timezone()));
             List<TimeWindow> windows = p.proposedWindows().map(bounds -> resolve(bounds, zone, p.errors()))
                     .orElse(current.proposedWindows());
