@@ -8,6 +8,7 @@ import io.slotpoll.event.EventLinks;
 import io.slotpoll.event.EventRepository;
 import io.slotpoll.event.EventService;
 import io.slotpoll.export.ExportHandler;
+import io.slotpoll.guard.ClientAddress;
 import io.slotpoll.guard.Cors;
 import io.slotpoll.guard.RateLimiter;
 import io.slotpoll.health.HealthHandler;
@@ -26,6 +27,7 @@ import io.slotpoll.calendar.FeedFetcher;
 import io.slotpoll.calendarimport.CalendarImportHandler;
 import io.slotpoll.calendarimport.CalendarImportService;
 import io.slotpoll.recommendation.RecommendationService;
+import io.slotpoll.recommendation.RecommendationsView;
 import io.slotpoll.web.WebAssets;
 import java.time.Clock;
 import java.time.Duration;
@@ -96,9 +98,10 @@ public final class App implements AutoCloseable {
                 new ParticipantHandler(participantService, json, idempotency, new EventLinks(baseUrl)),
                 new ExportHandler(participantService),
                 new RecommendationHandler(new RecommendationService(database.dsl(), events, participants,
-                        new SlotMatcher(), json.mapper(), config.limits().cacheBytes(), metrics.registry())),
+                        new SlotMatcher(), new RecommendationsView(json.mapper()), config.limits().cacheBytes(), metrics.registry())),
                 new HealthHandler(database, json, draining::get),
-                new RateLimiter(config.http().rateLimits(), config.http().trustProxy()),
+                new RateLimiter(config.http().rateLimits(),
+                        config.http().trustProxy() ? ClientAddress.LAST_FORWARDED : ClientAddress.PEER),
                 new Cors(config.http().corsOrigins()),
                 metrics,
                 WebAssets.load(),

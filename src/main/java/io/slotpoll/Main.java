@@ -36,7 +36,7 @@ public final class Main {
         }
         LOG.info("starting slotpoll on port {} with {}", config.http().port(), describe(config));
         Metrics metrics = Metrics.create(config.aws().cloudwatchNamespace(), Optional.empty(), Metrics.CLOUDWATCH_STEP,
-                config.metrics().prometheus());
+                config.metrics().prometheus() ? Metrics.Scrape.PROMETHEUS : Metrics.Scrape.NONE);
         Database database = open(config, metrics);
         App app = App.start(database, config, Clock.systemUTC(), metrics);
         LOG.info("slotpoll is serving on port {}", app.port());

@@ -33,4 +33,14 @@ export async function call(method, path, { body, raw, rawType, token, headers = 
   return { status: response.status, body: data, headers: response.headers };
 }
 
+/** A file the API serves (the CSV export), as a Blob; a problem answer throws ApiError like any call. */
+export async function download(path, { token } = {}) {
+  const response = await fetch(path, { headers: token ? { Authorization: `Bearer ${token}` } : {} });
+  if (!response.ok) {
+    const type = response.headers.get('Content-Type') || '';
+    throw new ApiError(response.status, type.includes('json') ? await response.json() : null);
+  }
+  return response.blob();
+}
+
 export const events = (id) => `/api/v1/events/${encodeURIComponent(id)}`;

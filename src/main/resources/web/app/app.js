@@ -1,6 +1,7 @@
-// The web app: one page shell, three views chosen by the path. Only the public JSON API is used.
+// The web app: one page shell, three pages chosen by the path. Only the public JSON API is used.
 import { renderCreate } from './create.js';
-import { renderPoll } from './poll.js';
+import { renderManage } from './manage.js';
+import { renderParticipate } from './participate.js';
 import { captureFragment } from './store.js';
 import { h, replace } from './dom.js';
 
@@ -12,7 +13,8 @@ if (path === '/') {
   renderCreate(main);
 } else if (match) {
   captureFragment(match[1]);
-  renderPoll(main, match[1], Boolean(match[2]));
+  if (match[2]) renderManage(main, match[1]);
+  else renderParticipate(main, match[1]);
 } else {
   replace(main, h('h1', {}, 'Not found'), h('p', {}, 'There is no page here. ', h('a', { href: '/' }, 'Create a poll')));
 }

@@ -47,3 +47,31 @@ export function zonePicker(value, onChange, zones) {
   input.addEventListener('change', () => onChange(input.value.trim(), input));
   return { input, list };
 }
+
+/**
+ * A page made of named parts, each drawn by its own function between two comment markers,
+ * so that one part can be redrawn without touching the others (their focus, scroll and
+ * inputs stay). A part may draw one node, several, or nothing.
+ */
+export function mountParts(container, parts) {
+  const marks = new Map();
+  container.replaceChildren();
+  for (const [name, draw] of parts) {
+    const start = document.createComment(` ${name} `);
+    const end = document.createComment(` /${name} `);
+    container.append(start, end);
+    marks.set(name, { start, end, draw });
+  }
+  /** Redraws the named parts (parts not on this page are ignored), or every part when none is named. */
+  const redraw = (...names) => {
+    for (const name of names.length ? names : [...marks.keys()]) {
+      const part = marks.get(name);
+      if (!part) continue;
+      while (part.start.nextSibling !== part.end) part.start.nextSibling.remove();
+      const nodes = [part.draw()].flat().filter((n) => n !== null && n !== undefined && n !== false);
+      part.end.before(...nodes);
+    }
+  };
+  redraw();
+  return { redraw, has: (name) => marks.has(name) };
+}

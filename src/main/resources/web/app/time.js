@@ -33,7 +33,7 @@ const CURRENT = {
   'America/Louisville': 'America/Kentucky/Louisville', 'Etc/UTC': 'UTC', 'Etc/GMT': 'UTC',
 };
 
-export const currentName = (zone) => CURRENT[zone] || zone;
+const currentName = (zone) => CURRENT[zone] || zone;
 
 export function browserZone() {
   return currentName(Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC');

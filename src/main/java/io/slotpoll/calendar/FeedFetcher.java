@@ -84,30 +84,30 @@ public final class FeedFetcher {
         long deadline = System.nanoTime() + TIMEOUT.toNanos();
         URI uri = parse(url);
         for (int hop = 0; ; hop++) {
-            Answer answer = get(uri, deadline);
-            if (answer.status() >= 300 && answer.status() < 400 && answer.location() != null) {
+            Response response = get(uri, deadline);
+            if (response.status() >= 300 && response.status() < 400 && response.location() != null) {
                 if (hop == MAX_REDIRECTS) {
                     throw unreachable("it redirects more than " + MAX_REDIRECTS + " times");
                 }
                 URI next;
                 try {
-                    next = uri.resolve(answer.location().trim());
+                    next = uri.resolve(response.location().trim());
                 } catch (IllegalArgumentException e) {
                     throw unreachable("it redirects to a malformed address");
                 }
                 uri = parse(next.toString());
                 continue;
             }
-            if (answer.status() != 200) {
-                throw unreachable("its server answered HTTP " + answer.status());
+            if (response.status() != 200) {
+                throw unreachable("its server answered HTTP " + response.status());
             }
-            return answer.body();
+            return response.body();
         }
     }
 
-    /** One hop's answer; the body is handed on, never compared. */
+    /** One hop's response; the body is handed on, never compared. */
     @SuppressWarnings("ArrayRecordComponent")
-    private record Answer(int status, String location, byte[] body) {
+    private record Response(int status, String location, byte[] body) {
     }
 
     /** A URL as a hop may use it; {@code webcal} becomes {@code https}. */
@@ -140,7 +140,7 @@ public final class FeedFetcher {
         return uri;
     }
 
-    private Answer get(URI uri, long deadline) {
+    private Response get(URI uri, long deadline) {
         String host = uri.getHost();
         InetAddress address = checkedAddress(host);
         int port = uri.getPort() < 0 ? 443 : uri.getPort();
@@ -265,7 +265,7 @@ public final class FeedFetcher {
     }
 
     /** Status line, headers, then the body (chunked or not), within the size and time limits. */
-    private static Answer read(SSLSocket socket, long deadline) throws IOException {
+    private static Response read(SSLSocket socket, long deadline) throws IOException {
         InputStream in = socket.getInputStream();
         String head = readHead(in, socket, deadline);
         String[] lines = head.split("\r\n", -1);
@@ -297,13 +297,13 @@ public final class FeedFetcher {
             }
         }
         if (status >= 300 && status < 400) {
-            return new Answer(status, location, new byte[0]);
+            return new Response(status, location, new byte[0]);
         }
         if (length > MAX_BYTES) {
             throw tooLarge();
         }
         byte[] body = chunked ? readChunked(in, socket, deadline) : readBody(in, socket, deadline, length);
-        return new Answer(status, location, body);
+        return new Response(status, location, body);
     }
 
     private static long parseLength(String value) {

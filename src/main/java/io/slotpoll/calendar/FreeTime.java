@@ -1,9 +1,10 @@
 package io.slotpoll.calendar;
 
+import io.slotpoll.algorithm.Interval;
+import io.slotpoll.algorithm.Intervals;
 import io.slotpoll.time.EpochMinutes;
 import io.slotpoll.time.TimeWindow;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -23,15 +24,15 @@ public final class FreeTime {
 
     /** {@code proposed} (any order, may overlap) minus {@code busy}, split by {@code tentative}; sorted by start. */
     public static List<Free> of(List<TimeWindow> proposed, CalendarReader.BusyTime busy) {
-        List<long[]> windows = union(proposed);
-        List<long[]> blocked = union(busy.busy());
-        List<long[]> maybe = union(busy.tentative());
+        List<Interval> windows = union(proposed);
+        List<Interval> blocked = union(busy.busy());
+        List<Interval> maybe = union(busy.tentative());
         List<Free> result = new ArrayList<>();
-        for (long[] free : subtract(windows, blocked)) {
-            long at = free[0];
-            for (long[] t : maybe) {
-                long s = Math.max(t[0], free[0]);
-                long e = Math.min(t[1], free[1]);
+        for (Interval free : subtract(windows, blocked)) {
+            long at = free.start();
+            for (Interval t : maybe) {
+                long s = Math.max(t.start(), free.start());
+                long e = Math.min(t.end(), free.end());
                 if (s >= e) {
                     continue;
                 }
@@ -41,47 +42,39 @@ public final class FreeTime {
                 result.add(new Free(window(s, e), true));
                 at = e;
             }
-            if (at < free[1]) {
-                result.add(new Free(window(at, free[1]), false));
+            if (at < free.end()) {
+                result.add(new Free(window(at, free.end()), false));
             }
         }
         return result;
     }
 
-    /** Sorted, disjoint, non-touching minute intervals covering the same time. */
-    private static List<long[]> union(List<TimeWindow> windows) {
-        List<long[]> minutes = new ArrayList<>(windows.size());
+    /** Sorted, disjoint, non-touching minute intervals covering the same time, bounds widened to whole minutes. */
+    private static List<Interval> union(List<TimeWindow> windows) {
+        List<Interval> minutes = new ArrayList<>(windows.size());
         for (TimeWindow w : windows) {
-            minutes.add(new long[] {EpochMinutes.of(w.start()), EpochMinutes.ceil(w.end())});
+            minutes.add(new Interval(EpochMinutes.of(w.start()), EpochMinutes.ceil(w.end())));
         }
-        minutes.sort(Comparator.comparingLong(m -> m[0]));
-        List<long[]> merged = new ArrayList<>();
-        for (long[] m : minutes) {
-            if (!merged.isEmpty() && m[0] <= merged.getLast()[1]) {
-                merged.getLast()[1] = Math.max(merged.getLast()[1], m[1]);
-            } else {
-                merged.add(m.clone());
-            }
-        }
-        return merged;
+        return Intervals.union(minutes);
     }
 
-    private static List<long[]> subtract(List<long[]> from, List<long[]> minus) {
-        List<long[]> out = new ArrayList<>();
+    /** {@code from} minus {@code minus}, both sorted and disjoint. */
+    private static List<Interval> subtract(List<Interval> from, List<Interval> minus) {
+        List<Interval> out = new ArrayList<>();
         int j = 0;
-        for (long[] w : from) {
-            long at = w[0];
-            while (j < minus.size() && minus.get(j)[1] <= at) {
+        for (Interval w : from) {
+            long at = w.start();
+            while (j < minus.size() && minus.get(j).end() <= at) {
                 j++;
             }
-            for (int k = j; k < minus.size() && minus.get(k)[0] < w[1]; k++) {
-                if (minus.get(k)[0] > at) {
-                    out.add(new long[] {at, minus.get(k)[0]});
+            for (int k = j; k < minus.size() && minus.get(k).start() < w.end(); k++) {
+                if (minus.get(k).start() > at) {
+                    out.add(new Interval(at, minus.get(k).start()));
                 }
-                at = Math.max(at, minus.get(k)[1]);
+                at = Math.max(at, minus.get(k).end());
             }
-            if (at < w[1]) {
-                out.add(new long[] {at, w[1]});
+            if (at < w.end()) {
+                out.add(new Interval(at, w.end()));
             }
         }
         return out;

@@ -12,7 +12,7 @@ import io.slotpoll.http.JsonIo;
 import io.slotpoll.http.ObjectFields;
 import io.slotpoll.http.PathIds;
 import io.slotpoll.http.TimeFields;
-import io.slotpoll.idempotency.Answer;
+import io.slotpoll.idempotency.StoredResponse;
 import io.slotpoll.idempotency.Idempotency;
 import io.slotpoll.time.DailyHours;
 import io.slotpoll.time.RequestTimes.WindowBounds;
@@ -77,7 +77,7 @@ public final class EventHandler {
         return Collections.unmodifiableList(windows);
     }
 
-    private Answer.Rendered created(EventService.Created created) {
+    private StoredResponse.Rendered created(EventService.Created created) {
         String id = created.event().id();
         ObjectNode answer = json.mapper().valueToTree(EventView.of(created.event(), links));
         answer.put("adminToken", created.adminToken());
@@ -86,8 +86,8 @@ public final class EventHandler {
         urls.put("manage", links.manage(id, created.adminToken()));
         urls.put("api", links.api(id));
         urls.put("admin", links.api(id));
-        return new Answer.Rendered(new Answer(201, Map.of("Location", "/api/v1/events/" + id),
-                json.bytes(answer)), Answer.Owner.event(id));
+        return new StoredResponse.Rendered(new StoredResponse(201, Map.of("Location", "/api/v1/events/" + id),
+                json.bytes(answer)), StoredResponse.Owner.event(id));
     }
 
     public void get(Context ctx) {

@@ -3,20 +3,20 @@ package io.slotpoll.guard;
 import io.javalin.http.Context;
 
 /**
- * The address a request came from. Behind the ALB ({@code TRUST_PROXY=true}) it is the
- * rightmost {@code X-Forwarded-For} entry, the one the load balancer appended: entries to
- * its left are whatever the client sent and can be forged. Otherwise it is the peer of the
- * TCP connection and {@code X-Forwarded-For} is ignored.
+ * Where the address a request came from is read. Behind the ALB ({@code TRUST_PROXY=true},
+ * {@link #LAST_FORWARDED}) it is the rightmost {@code X-Forwarded-For} entry, the one the
+ * load balancer appended: entries to its left are whatever the client sent and can be
+ * forged. Otherwise ({@link #PEER}) it is the peer of the TCP connection and
+ * {@code X-Forwarded-For} is ignored.
  */
-public final class ClientAddress {
+public enum ClientAddress {
+    PEER,
+    LAST_FORWARDED;
 
     private static final int MAX_LENGTH = 64;
 
-    private ClientAddress() {
-    }
-
-    public static String of(Context ctx, boolean trustProxy) {
-        if (trustProxy) {
+    public String of(Context ctx) {
+        if (this == LAST_FORWARDED) {
             String forwarded = ctx.header("X-Forwarded-For");
             if (forwarded != null) {
                 String last = forwarded.substring(forwarded.lastIndexOf(',') + 1).strip();

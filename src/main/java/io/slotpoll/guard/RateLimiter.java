@@ -29,13 +29,13 @@ public final class RateLimiter {
     private static final long MAX_CLIENTS = 100_000;
 
     private final Limits limits;
-    private final boolean trustProxy;
+    private final ClientAddress clientAddress;
     private final Cache<String, Bucket> reads;
     private final Cache<String, Bucket> writes;
 
-    public RateLimiter(Limits limits, boolean trustProxy) {
+    public RateLimiter(Limits limits, ClientAddress clientAddress) {
         this.limits = limits;
-        this.trustProxy = trustProxy;
+        this.clientAddress = clientAddress;
         this.reads = buckets();
         this.writes = buckets();
     }
@@ -54,7 +54,7 @@ public final class RateLimiter {
         if (perMinute <= 0) {
             return;
         }
-        String client = ClientAddress.of(ctx, trustProxy);
+        String client = clientAddress.of(ctx);
         Bucket bucket = (write ? writes : reads).get(client, key -> Bucket.builder()
                 .addLimit(limit -> limit.capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1)))
                 .build());

@@ -34,13 +34,13 @@ public final class Idempotency {
 
     private final DSLContext dsl;
     private final Clock clock;
-    private final StoredAnswers store;
+    private final StoredResponses store;
 
     /** Keys over {@code dsl}, stamped by {@code clock}; stored headers go through {@code mapper}. */
     public Idempotency(DSLContext dsl, Clock clock, ObjectMapper mapper) {
         this.dsl = dsl;
         this.clock = clock;
-        this.store = new StoredAnswers(mapper, TTL);
+        this.store = new StoredResponses(mapper, TTL);
     }
 
     /**
@@ -51,29 +51,29 @@ public final class Idempotency {
      * key first) and the key has been answered meanwhile, that answer is replayed: two
      * concurrent first uses of one key get one write and the same answer.
      */
-    public void respond(Context ctx, String scope, byte[] body, Function<DSLContext, Answer.Rendered> write) {
+    public void respond(Context ctx, String scope, byte[] body, Function<DSLContext, StoredResponse.Rendered> write) {
         String key = ctx.header(HEADER);
         if (key == null) {
             send(ctx, dsl.transactionResult(tx -> write.apply(tx.dsl())).answer(), false);
             return;
         }
-        StoredAnswers.Claim claim = StoredAnswers.Claim.of(checkKey(key), scope, body);
-        Optional<Answer> earlier = store.find(dsl, claim, now());
+        StoredResponses.Claim claim = StoredResponses.Claim.of(checkKey(key), scope, body);
+        Optional<StoredResponse> earlier = store.find(dsl, claim, now());
         if (earlier.isPresent()) {
             send(ctx, earlier.get(), true);
             return;
         }
         for (int attempt = 0; ; attempt++) {
             try {
-                Answer answer = dsl.transactionResult(tx -> {
-                    Answer.Rendered rendered = write.apply(tx.dsl());
+                StoredResponse answer = dsl.transactionResult(tx -> {
+                    StoredResponse.Rendered rendered = write.apply(tx.dsl());
                     store.store(tx.dsl(), claim, rendered, now());
                     return rendered.answer();
                 });
                 send(ctx, answer, false);
                 return;
-            } catch (StoredAnswers.KeyTaken | ProblemException e) {
-                Optional<Answer> winner = store.find(dsl, claim, now());
+            } catch (StoredResponses.KeyTaken | ProblemException e) {
+                Optional<StoredResponse> winner = store.find(dsl, claim, now());
                 if (winner.isPresent()) {
                     send(ctx, winner.get(), true);
                     return;
@@ -103,7 +103,7 @@ public final class Idempotency {
         return key;
     }
 
-    private static void send(Context ctx, Answer answer, boolean replayed) {
+    private static void send(Context ctx, StoredResponse answer, boolean replayed) {
         answer.headers().forEach(ctx::header);
         if (replayed) {
             ctx.header(REPLAYED_HEADER, "true");

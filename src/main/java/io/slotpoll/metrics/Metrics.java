@@ -51,6 +51,9 @@ public final class Metrics implements AutoCloseable {
         new UptimeMetrics().bindTo(registry);
     }
 
+    /** Whether the service also keeps a Prometheus scrape ({@code /metrics}). */
+    public enum Scrape { NONE, PROMETHEUS }
+
     /** Meters that go nowhere (tests, a laptop). */
     public static Metrics none() {
         return new Metrics(Optional.empty(), Optional.empty());
@@ -61,10 +64,10 @@ public final class Metrics implements AutoCloseable {
      * {@code step}, if a namespace is given, and keeps a Prometheus scrape if asked to.
      */
     public static Metrics create(Optional<String> namespace, Optional<CloudWatchAsyncClient> client, Duration step,
-            boolean prometheus) {
+            Scrape scrape) {
         Optional<CloudWatchMeterRegistry> cloudwatch = namespace.map(ns -> new CloudWatchMeterRegistry(
                 cloudWatchConfig(ns, step), Clock.SYSTEM, client.orElseGet(CloudWatchAsyncClient::create)));
-        return new Metrics(cloudwatch, prometheus ? Optional.of(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT))
+        return new Metrics(cloudwatch, scrape == Scrape.PROMETHEUS ? Optional.of(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT))
                 : Optional.empty());
     }
 

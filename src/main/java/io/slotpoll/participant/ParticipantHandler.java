@@ -15,7 +15,7 @@ import io.slotpoll.http.ObjectFields;
 import io.slotpoll.http.PathIds;
 import io.slotpoll.http.Presence;
 import io.slotpoll.http.TimeFields;
-import io.slotpoll.idempotency.Answer;
+import io.slotpoll.idempotency.StoredResponse;
 import io.slotpoll.idempotency.Idempotency;
 import io.slotpoll.time.DailyHours;
 import io.slotpoll.time.RequestTimes.WindowBounds;
@@ -61,7 +61,7 @@ public final class ParticipantHandler {
                 tx -> joined(eventId, service.join(tx, eventId, command)));
     }
 
-    private Answer.Rendered joined(String eventId, ParticipantService.Created created) {
+    private StoredResponse.Rendered joined(String eventId, ParticipantService.Created created) {
         Participant p = created.participant();
         ObjectNode answer = json.mapper().valueToTree(ParticipantView.of(p));
         answer.put("editToken", created.editToken());
@@ -69,8 +69,8 @@ public final class ParticipantHandler {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Location", "/api/v1/events/" + eventId + "/participants/" + p.id());
         headers.put("ETag", EntityTags.ofVersion(p.version()));
-        return new Answer.Rendered(new Answer(201, headers, json.bytes(answer)),
-                Answer.Owner.participant(eventId, p.id()));
+        return new StoredResponse.Rendered(new StoredResponse(201, headers, json.bytes(answer)),
+                StoredResponse.Owner.participant(eventId, p.id()));
     }
 
     public void list(Context ctx) {

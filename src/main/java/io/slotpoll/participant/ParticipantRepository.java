@@ -13,9 +13,12 @@ import io.slotpoll.time.TimeWindow;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.InsertValuesStep6;
 import org.jooq.Record;
 import org.jooq.exception.DataAccessException;
@@ -40,12 +43,7 @@ public final class ParticipantRepository {
             seq = dsl.insertInto(PARTICIPANT)
                     .set(PARTICIPANT.ID, p.id())
                     .set(PARTICIPANT.EVENT_ID, eventId)
-                    .set(PARTICIPANT.NAME, p.name())
-                    .set(PARTICIPANT.NAME_KEY, Names.key(p.name()))
-                    .set(PARTICIPANT.TIMEZONE, p.timezone().getId())
-                    .set(PARTICIPANT.IS_REQUIRED, p.required())
-                    .set(PARTICIPANT.LOCAL_HOURS_START, p.localHours() == null ? null : p.localHours().startMinute())
-                    .set(PARTICIPANT.LOCAL_HOURS_END, p.localHours() == null ? null : p.localHours().endMinute())
+                    .set(editable(p))
                     .set(PARTICIPANT.VERSION, p.version())
                     .set(PARTICIPANT.EDIT_TOKEN_HASH, editTokenHash)
                     .set(PARTICIPANT.CREATED_AT, p.createdAt())
@@ -135,12 +133,7 @@ public final class ParticipantRepository {
     public void update(DSLContext dsl, long seq, Participant p) {
         try {
             dsl.update(PARTICIPANT)
-                    .set(PARTICIPANT.NAME, p.name())
-                    .set(PARTICIPANT.NAME_KEY, Names.key(p.name()))
-                    .set(PARTICIPANT.TIMEZONE, p.timezone().getId())
-                    .set(PARTICIPANT.IS_REQUIRED, p.required())
-                    .set(PARTICIPANT.LOCAL_HOURS_START, p.localHours() == null ? null : p.localHours().startMinute())
-                    .set(PARTICIPANT.LOCAL_HOURS_END, p.localHours() == null ? null : p.localHours().endMinute())
+                    .set(editable(p))
                     .set(PARTICIPANT.VERSION, PARTICIPANT.VERSION.plus(1))
                     .set(PARTICIPANT.UPDATED_AT, p.updatedAt())
                     .where(PARTICIPANT.SEQ.eq(seq))
@@ -148,6 +141,18 @@ public final class ParticipantRepository {
         } catch (DataAccessException e) {
             throw DbErrors.isDuplicateKey(e) ? nameTaken(p.name()) : e;
         }
+    }
+
+    /** The columns of what a participant may change: name (and its key), zone, required, local hours. */
+    private static Map<Field<?>, Object> editable(Participant p) {
+        Map<Field<?>, Object> values = new LinkedHashMap<>();
+        values.put(PARTICIPANT.NAME, p.name());
+        values.put(PARTICIPANT.NAME_KEY, Names.key(p.name()));
+        values.put(PARTICIPANT.TIMEZONE, p.timezone().getId());
+        values.put(PARTICIPANT.IS_REQUIRED, p.required());
+        values.put(PARTICIPANT.LOCAL_HOURS_START, p.localHours() == null ? null : p.localHours().startMinute());
+        values.put(PARTICIPANT.LOCAL_HOURS_END, p.localHours() == null ? null : p.localHours().endMinute());
+        return values;
     }
 
     public void delete(DSLContext dsl, long seq) {

@@ -25,7 +25,7 @@ import org.jooq.DSLContext;
 /**
  * Participant writes. Each is one transaction that first locks the event row, so writes
  * to one event are serialised, the event's state (open, deadline) is checked under the
- * lock, and the event version grows exactly once per write.
+ * lock, and the event version grows exactly once per edit.
  */
 public final class ParticipantService {
 
@@ -116,7 +116,7 @@ public final class ParticipantService {
     /** The windows resolve before the transaction (the zone is the body's); their errors are thrown in it. */
     Participant replaceAvailability(ParticipantCommands.Replace c) {
         List<AvailabilityWindow> merged = AvailabilityWindow.merge(resolve(c.availability(), c.timezone(), c.errors()));
-        return write(c.target(), false, c.errors(), (t, event, stored, now) -> {
+        return edit(c.target(), Permission.ADMIN_OR_OWNER, c.errors(), (t, event, stored, now) -> {
             Participant p = stored.participant();
             participants.replaceAvailability(t, stored.seq(), stored.eventId(), merged);
             Participant changed = new Participant(p.id(), p.name(), c.timezone().orElseThrow(), p.required(), merged,
@@ -127,7 +127,8 @@ public final class ParticipantService {
     }
 
     Participant change(ParticipantCommands.Change c) {
-        return write(c.target(), c.required().isPresent(), c.errors(), (t, event, stored, now) -> {
+        Permission permission = c.required().isPresent() ? Permission.ADMIN : Permission.ADMIN_OR_OWNER;
+        return edit(c.target(), permission, c.errors(), (t, event, stored, now) -> {
             Participant p = stored.participant();
             Participant changed = new Participant(p.id(), c.name().orElse(p.name()), p.timezone(),
                     c.required().orElse(p.required()), p.availability(), p.version() + 1, p.createdAt(), now,
@@ -138,15 +139,18 @@ public final class ParticipantService {
     }
 
     void delete(ParticipantCommands.Target target) {
-        Participant unused = write(target, false, new Errors(), (t, event, stored, now) -> {
+        Participant unused = edit(target, Permission.ADMIN_OR_OWNER, new Errors(), (t, event, stored, now) -> {
             participants.delete(t, stored.seq());
             return null;
         });
     }
 
+    /** Whose token may make an edit: the admin's or the participant's own, or only the admin's (setting {@code required}). */
+    private enum Permission { ADMIN_OR_OWNER, ADMIN }
+
     /** A change to one participant under the event's lock; returns the participant as changed, null if deleted. */
     @FunctionalInterface
-    private interface Write {
+    private interface Edit {
         Participant apply(DSLContext tx, Event event, ParticipantRepository.Stored stored, Instant now);
     }
 
@@ -156,7 +160,7 @@ public final class ParticipantService {
      * (403), the event's state (409), {@code If-Match} (412), then the change and the event's
      * limits (409), and the event's version.
      */
-    private Participant write(ParticipantCommands.Target target, boolean adminOnly, Errors errors, Write write) {
+    private Participant edit(ParticipantCommands.Target target, Permission permission, Errors errors, Edit edit) {
         Instant now = now();
         return dsl.transactionResult(tx -> {
             DSLContext t = tx.dsl();
@@ -167,12 +171,12 @@ public final class ParticipantService {
             Access.Grant grant = Access.requireAdminOrOwner(target.token(), locked.adminTokenHash(), stored.editTokenHash(),
                     hash -> events.hasParticipantToken(t, event.id(), hash));
             errors.throwIfAny();
-            if (adminOnly && grant != Access.Grant.ADMIN) {
+            if (permission == Permission.ADMIN && grant != Access.Grant.ADMIN) {
                 throw Access.forbidden("only the event's admin token may change required");
             }
             requireOpen(event, now);
             target.ifMatch().require(stored.participant().version(), "participant");
-            Participant result = write.apply(t, event, stored, now);
+            Participant result = edit.apply(t, event, stored, now);
             EventRepository.Usage before = usage(stored.participant());
             EventRepository.Usage after = result == null ? new EventRepository.Usage(0, 0) : usage(result);
             EventRepository.Usage delta = new EventRepository.Usage(after.windows() - before.windows(),

@@ -4,14 +4,21 @@ import io.javalin.http.Context;
 import io.javalin.validation.Validator;
 import io.slotpoll.problem.Errors;
 import io.slotpoll.text.Text;
+import io.slotpoll.http.EntityTags;
 import io.slotpoll.http.PathIds;
 import io.slotpoll.http.TimeFields;
 import io.slotpoll.time.TimeBound;
+import io.slotpoll.time.Times;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Optional;
+import java.util.function.LongFunction;
+import java.util.function.LongPredicate;
 
-/** {@code GET /api/v1/events/{id}/recommendations}: validates the query, answers 200 or 304. */
+/**
+ * {@code GET /api/v1/events/{id}/recommendations} and {@code .../heatmap}: validates the query,
+ * derives the ETag from the answer's event version, and answers 200 (gzip when accepted) or 304.
+ */
 public final class RecommendationHandler {
 
     public static final int DEFAULT_LIMIT = 10;
@@ -30,8 +37,9 @@ public final class RecommendationHandler {
         int minAvailable = integer(ctx, "minAvailable", 0, 0, MAX_MIN_AVAILABLE, errors);
         Optional<ZoneId> zone = zone(ctx, errors);
         errors.throwIfAny();
-        send(ctx, service.recommend(PathIds.event(ctx), new RecommendationService.Query(limit, minAvailable, zone),
-                ctx.header("If-None-Match")));
+        Query query = new Query(limit, minAvailable, zone);
+        LongFunction<String> etagOf = version -> etag(version, query);
+        send(ctx, service.recommend(PathIds.event(ctx), query, current(ctx, etagOf)), etagOf);
     }
 
     /** {@code GET .../heatmap}: {@code from}/{@code to} are instants with an offset; {@code members} true or false. */
@@ -50,12 +58,32 @@ public final class RecommendationHandler {
             }
         }
         errors.throwIfAny();
-        send(ctx, service.heatmap(PathIds.event(ctx), new RecommendationService.HeatmapQuery(zone, from, to, members),
-                ctx.header("If-None-Match")));
+        HeatmapQuery query = new HeatmapQuery(zone, from, to, members);
+        LongFunction<String> etagOf = version -> heatmapEtag(version, query);
+        send(ctx, service.heatmap(PathIds.event(ctx), query, current(ctx, etagOf)), etagOf);
     }
 
-    private static void send(Context ctx, RecommendationService.Answer answer) {
-        ctx.header("ETag", answer.etag());
+    /** Whether the client's {@code If-None-Match} names the ETag of this version of the answer. */
+    private static LongPredicate current(Context ctx, LongFunction<String> etagOf) {
+        String ifNoneMatch = ctx.header("If-None-Match");
+        return version -> EntityTags.noneMatchHits(ifNoneMatch, etagOf.apply(version));
+    }
+
+    /** Derived from the event version and the normalised query: any change to either changes it. */
+    static String etag(long version, Query query) {
+        return EntityTags.strong(version + "-" + query.limit() + "-" + query.minAvailable() + "-"
+                + query.zone().map(ZoneId::getId).orElse("utc"));
+    }
+
+    /** Derived from the event version and the normalised heatmap query. */
+    static String heatmapEtag(long version, HeatmapQuery query) {
+        return EntityTags.strong("h-" + version + "-" + query.zone().map(ZoneId::getId).orElse("utc") + "-"
+                + query.from().map(Times::utc).orElse("") + "-" + query.to().map(Times::utc).orElse("") + "-"
+                + (query.members() ? "m" : "c"));
+    }
+
+    private static void send(Context ctx, AnswerCache.Served answer, LongFunction<String> etagOf) {
+        ctx.header("ETag", etagOf.apply(answer.version()));
         ctx.header("Cache-Control", "no-cache");
         if (answer.body().isEmpty()) {
             ctx.status(304);

@@ -43,8 +43,9 @@ public final class WebAssets {
     }
 
     /** The app's ES modules, served under /app/ (no build step: what is here is what runs). */
-    private static final List<String> APP_MODULES = List.of("app.js", "api.js", "create.js", "dom.js", "grid.js",
-            "paint.js", "poll.js", "store.js", "time.js");
+    private static final List<String> APP_MODULES = List.of("app.js", "answer.js", "api.js", "create.js", "dom.js",
+            "grid.js", "group.js", "manage.js", "paint.js", "participate.js", "poll-data.js", "poll-parts.js", "store.js",
+            "time.js");
 
     /**
      * The web app (one page shell for "/", "/e/{id}" and "/e/{id}/manage", its modules and

@@ -43,7 +43,8 @@ class MetricsTest {
     void requests_recommendations_cache_pool_and_jvm_meters_are_published_to_cloudwatch_and_prometheus() throws Exception {
         try (AwsStub aws = new AwsStub()) {
             CloudWatchAsyncClient client = aws.client(CloudWatchAsyncClient.builder());
-            Metrics metrics = Metrics.create(Optional.of("Slotpoll/Test"), Optional.of(client), Duration.ofSeconds(1), true);
+            Metrics metrics = Metrics.create(Optional.of("Slotpoll/Test"), Optional.of(client), Duration.ofSeconds(1),
+                    Metrics.Scrape.PROMETHEUS);
             try (Database database = Database.connect(DB.url(), io.slotpoll.db.CredentialSource.fixed(DB.server().user(),
                     DB.server().password()), 4, Optional.empty(), metrics.registry());
                     App app = App.start(database, TestApp.config(Map.of()), Clock.systemUTC(), metrics)) {

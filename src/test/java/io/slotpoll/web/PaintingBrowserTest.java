@@ -97,6 +97,30 @@ class PaintingBrowserTest {
     }
 
     @Test
+    void saving_redraws_the_answer_and_the_group_but_not_the_zone_picker() {
+        Chromium.Tab tab = Chromium.open(desktop());
+        Page page = tab.page();
+        page.navigate("/e/" + id);
+        page.getByLabel("Your name").fill("Parts");
+        Locator heat = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions()
+                .setName("Tuesday 2 March, 09:00 to 09:30: 0 available, 0 if need be, 0 unavailable").setExact(true));
+        assertThat(heat.count()).isEqualTo(1);
+        // marks on the nodes as drawn now: a part redrawn gets new nodes without them
+        page.evaluate("() => { document.getElementById('zone-input').dataset.probe = 'kept';"
+                + " document.querySelector('section.group').dataset.probe = 'old';"
+                + " document.querySelector('section.answer').dataset.probe = 'old'; }");
+        cell(page, "09:00", "09:30", "not marked").click();
+        save(page, "Save my answer");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions()
+                .setName("Tuesday 2 March, 09:00 to 09:30: 1 available, 0 if need be, 0 unavailable").setExact(true)).waitFor();
+        assertThat(page.locator("#zone-input[data-probe=kept]").count()).as("the zone picker is the same node").isEqualTo(1);
+        assertThat(page.locator("section.group[data-probe]").count()).as("the group part was redrawn").isZero();
+        assertThat(page.locator("section.answer[data-probe]").count()).as("the answer part was redrawn").isZero();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Your answer")).count()).isEqualTo(1);
+        tab.assertClean();
+    }
+
+    @Test
     void the_keyboard_alone_fills_in_and_saves_an_answer() {
         Chromium.Tab tab = Chromium.open(desktop());
         Page page = tab.page();

@@ -103,8 +103,8 @@ class WebAssetsTest {
         assertThat(attributes(shell, "<script\\b([^>]*)>", "src")).containsExactly("/app/app.js");
         assertThat(shell).doesNotContain("style=", "<style", "http://", "https://");
         long total = 0;
-        for (String file : List.of("app.js", "api.js", "create.js", "dom.js", "grid.js", "paint.js", "poll.js", "store.js",
-                "time.js", "app.css")) {
+        for (String file : List.of("app.js", "answer.js", "api.js", "create.js", "dom.js", "grid.js", "group.js",
+                "manage.js", "paint.js", "participate.js", "poll-data.js", "poll-parts.js", "store.js", "time.js", "app.css")) {
             String path = "/app/" + file;
             assertAsset(path, file.endsWith(".css") ? "text/css; charset=utf-8" : "text/javascript; charset=utf-8", "no-cache");
             total += client.get(path).offContract().send().body().getBytes(StandardCharsets.UTF_8).length;

@@ -1,6 +1,7 @@
 package io.slotpoll.algorithm;
 
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * The unions of many owners' intervals in flat arrays (no object per interval): owner
@@ -14,6 +15,42 @@ final class FlatUnions {
     final int[] offsets;
     private int size;
     private int owners;
+
+    /** Each participant's union of "yes" windows and union of all windows; owner p is participant p. */
+    record OfParticipants(FlatUnions yes, FlatUnions all) {
+    }
+
+    /** The "yes" and all-window unions of every participant, in the participants' order. */
+    static OfParticipants of(List<Respondent> participants) {
+        FlatUnions yesUnions = new FlatUnions(participants.size());
+        FlatUnions allUnions = new FlatUnions(participants.size());
+        int most = 0;
+        for (Respondent p : participants) {
+            most = Math.max(most, p.availability().size());
+        }
+        long[] yesStarts = new long[most];
+        long[] yesEnds = new long[most];
+        long[] allStarts = new long[most];
+        long[] allEnds = new long[most];
+        long[] keys = new long[most];
+        int[] order = new int[most];
+        for (Respondent participant : participants) {
+            int yesCount = 0;
+            int allCount = 0;
+            for (Availability window : participant.availability()) {
+                Interval interval = window.interval();
+                allStarts[allCount] = interval.start();
+                allEnds[allCount++] = interval.end();
+                if (window.preference() == Preference.YES) {
+                    yesStarts[yesCount] = interval.start();
+                    yesEnds[yesCount++] = interval.end();
+                }
+            }
+            yesUnions.addOwner(yesStarts, yesEnds, yesCount, keys, order);
+            allUnions.addOwner(allStarts, allEnds, allCount, keys, order);
+        }
+        return new OfParticipants(yesUnions, allUnions);
+    }
 
     FlatUnions(int ownerCount) {
         offsets = new int[ownerCount + 1];
@@ -30,36 +67,13 @@ final class FlatUnions {
     void addOwner(long[] s, long[] e, int count, long[] scratchKeys, int[] scratchOrder) {
         offsets[owners] = size;
         StartOrder.sort(s, count, scratchKeys, scratchOrder);
-        long runStart = 0;
-        long runEnd = 0;
-        boolean open = false;
-        for (int k = 0; k < count; k++) {
-            int i = scratchOrder[k];
-            if (open && s[i] <= runEnd) {
-                runEnd = Math.max(runEnd, e[i]);
-            } else {
-                if (open) {
-                    append(runStart, runEnd);
-                }
-                runStart = s[i];
-                runEnd = e[i];
-                open = true;
-            }
+        if (starts.length - size < count) {
+            int capacity = Math.max(starts.length * 2, size + count);
+            starts = Arrays.copyOf(starts, capacity);
+            ends = Arrays.copyOf(ends, capacity);
         }
-        if (open) {
-            append(runStart, runEnd);
-        }
+        size += Intervals.union(s, e, scratchOrder, count, starts, ends, size);
         owners++;
         offsets[owners] = size;
-    }
-
-    private void append(long start, long end) {
-        if (size == starts.length) {
-            starts = Arrays.copyOf(starts, size * 2);
-            ends = Arrays.copyOf(ends, size * 2);
-        }
-        starts[size] = start;
-        ends[size] = end;
-        size++;
     }
 }

@@ -29,12 +29,16 @@ public final class Heatmap {
     private Heatmap() {
     }
 
+    /** What each cell carries: its counts, or its counts and who they are. */
+    public enum Detail { COUNTS, MEMBERS }
+
     /**
-     * Cells whose start lies in {@code [from, to)}; with {@code members}, each cell's
+     * Cells whose start lies in {@code [from, to)}; with {@link Detail#MEMBERS}, each cell's
      * available and if-need-be participant indexes, ascending.
      */
-    public static Result compute(List<Interval> proposed, int step, List<Participant> participants, long from, long to,
-            boolean members) {
+    public static Result compute(List<Interval> proposed, int step, List<Respondent> participants, long from, long to,
+            Detail detail) {
+        boolean members = detail == Detail.MEMBERS;
         List<Interval> windows = Intervals.union(proposed);
         long[][] cells = cells(windows, step, from, to);
         Grid grid = new Grid(cells[0], cells[1], step);
@@ -54,15 +58,15 @@ public final class Heatmap {
             }
         }
         boolean[] yesHere = members ? new boolean[n] : null;
-        Runs runs = new Runs();
+        FlatUnions.OfParticipants unions = FlatUnions.of(participants);
         for (int p = 0; p < participants.size(); p++) {
-            runs.load(participants.get(p).availability());
             // "yes" runs first, so that the runs of all windows can tell if-need-be cells apart
             for (boolean yesOnly : YES_THEN_ALL) {
                 int[] diff = yesOnly ? yesDiff : allDiff;
-                for (int r = runs.merge(yesOnly); r > 0; r = runs.next(yesOnly)) {
-                    int lo = grid.firstStartAtOrAfter(runs.start);
-                    int hi = grid.lastEndAtOrBefore(runs.end);
+                FlatUnions runs = yesOnly ? unions.yes() : unions.all();
+                for (int r = runs.offsets[p]; r < runs.offsets[p + 1]; r++) {
+                    int lo = grid.firstStartAtOrAfter(runs.starts[r]);
+                    int hi = grid.lastEndAtOrBefore(runs.ends[r]);
                     if (lo > hi) {
                         continue;
                     }
@@ -203,83 +207,7 @@ public final class Heatmap {
         }
     }
 
-    /**
-     * One participant's windows sorted by start in primitive arrays (a packed-key sort, no
-     * boxing), walked as the merged runs of their "yes" windows or of all of them: the unions
-     * without building interval objects, reused across participants.
-     */
-    private static final class Runs {
-        private long[] keys = new long[32];
-        private long[] startOf = new long[32];
-        private long[] endOf = new long[32];
-        private boolean[] yesOf = new boolean[32];
-        private int size;
-        private int at;
-        long start;
-        long end;
-
-        void load(List<Availability> windows) {
-            size = windows.size();
-            if (keys.length < size) {
-                keys = new long[size];
-                startOf = new long[size];
-                endOf = new long[size];
-                yesOf = new boolean[size];
-            }
-            for (int i = 0; i < size; i++) {
-                Availability a = windows.get(i);
-                startOf[i] = a.interval().start();
-                endOf[i] = a.interval().end();
-                yesOf[i] = a.preference() == Preference.YES;
-            }
-            // sort indexes by start: the start (offset to stay non-negative) above the index bits
-            long min = Long.MAX_VALUE;
-            for (int i = 0; i < size; i++) {
-                min = Math.min(min, startOf[i]);
-            }
-            for (int i = 0; i < size; i++) {
-                keys[i] = ((startOf[i] - min) << INDEX_BITS) | i;
-            }
-            Arrays.sort(keys, 0, size);
-        }
-
-        /** Starts a walk; 1 with the first run in {@link #start}/{@link #end}, 0 if none. */
-        int merge(boolean yesOnly) {
-            at = 0;
-            return next(yesOnly);
-        }
-
-        /** The next merged run (overlapping or touching windows are one); 0 when there is none. */
-        int next(boolean yesOnly) {
-            while (at < size && yesOnly && !yesOf[index(at)]) {
-                at++;
-            }
-            if (at >= size) {
-                return 0;
-            }
-            start = startOf[index(at)];
-            end = endOf[index(at)];
-            for (at++; at < size; at++) {
-                int i = index(at);
-                if (yesOnly && !yesOf[i]) {
-                    continue;
-                }
-                if (startOf[i] > end) {
-                    break;
-                }
-                end = Math.max(end, endOf[i]);
-            }
-            return 1;
-        }
-
-        private int index(int position) {
-            return (int) (keys[position] & INDEX_MASK);
-        }
-    }
-
     private static final boolean[] YES_THEN_ALL = {true, false};
-    private static final int INDEX_BITS = 24;
-    private static final long INDEX_MASK = (1L << INDEX_BITS) - 1;
 
     /** A growable list of ints, to collect members without boxing. */
     private static final class IntList {

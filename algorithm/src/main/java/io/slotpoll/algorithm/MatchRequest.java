@@ -17,7 +17,7 @@ public record MatchRequest(
         List<Interval> proposedWindows,
         int durationMinutes,
         int stepMinutes,
-        List<Participant> participants,
+        List<Respondent> participants,
         int minAttending,
         int limit) {
 

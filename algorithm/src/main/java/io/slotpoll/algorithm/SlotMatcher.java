@@ -69,12 +69,12 @@ public final class SlotMatcher {
         int duration = request.durationMinutes();
         CandidateGrid grid = new CandidateGrid(Intervals.union(request.proposedWindows()), duration, request.stepMinutes());
         int count = grid.size();
-        List<Participant> participants = request.participants();
+        List<Respondent> participants = request.participants();
         int n = participants.size();
 
-        FlatUnions yesUnions = new FlatUnions(n);
-        FlatUnions allUnions = new FlatUnions(n);
-        unions(participants, yesUnions, allUnions);
+        FlatUnions.OfParticipants unions = FlatUnions.of(participants);
+        FlatUnions yesUnions = unions.yes();
+        FlatUnions allUnions = unions.all();
 
         int[] yes = new int[count + 1];
         int[] attending = new int[count + 1];
@@ -84,7 +84,7 @@ public final class SlotMatcher {
         for (int p = 0; p < n; p++) {
             addCoverage(grid, yesUnions, p, duration, yes);
             addCoverage(grid, allUnions, p, duration, attending);
-            Participant participant = participants.get(p);
+            Respondent participant = participants.get(p);
             if (participant.required()) {
                 requiredTotal++;
                 addCoverage(grid, allUnions, p, duration, requiredAttending);
@@ -113,35 +113,6 @@ public final class SlotMatcher {
         }
         List<RankedSlot> slots = describe(chosenStarts, duration, participants, yesUnions, allUnions);
         return new MatchResult(count, slots, Optional.empty());
-    }
-
-    /** Each participant's "yes" union and union of all windows, into flat arrays. */
-    private static void unions(List<Participant> participants, FlatUnions yesUnions, FlatUnions allUnions) {
-        int most = 0;
-        for (Participant p : participants) {
-            most = Math.max(most, p.availability().size());
-        }
-        long[] yesStarts = new long[most];
-        long[] yesEnds = new long[most];
-        long[] allStarts = new long[most];
-        long[] allEnds = new long[most];
-        long[] keys = new long[most];
-        int[] order = new int[most];
-        for (Participant participant : participants) {
-            int yesCount = 0;
-            int allCount = 0;
-            for (Availability window : participant.availability()) {
-                Interval interval = window.interval();
-                allStarts[allCount] = interval.start();
-                allEnds[allCount++] = interval.end();
-                if (window.preference() == Preference.YES) {
-                    yesStarts[yesCount] = interval.start();
-                    yesEnds[yesCount++] = interval.end();
-                }
-            }
-            yesUnions.addOwner(yesStarts, yesEnds, yesCount, keys, order);
-            allUnions.addOwner(allStarts, allEnds, allCount, keys, order);
-        }
     }
 
     /** Adds one to {@code diff} over every candidate that one of the owner's disjoint intervals covers. */
@@ -199,7 +170,7 @@ public final class SlotMatcher {
      * the returned starts), so building it costs nothing like indexing every window.
      */
     private static List<RankedSlot> describe(long[] starts, int duration,
-            List<Participant> participants, FlatUnions yesUnions, FlatUnions allUnions) {
+            List<Respondent> participants, FlatUnions yesUnions, FlatUnions allUnions) {
         int n = participants.size();
         long[] chosen = starts.clone();
         Arrays.sort(chosen);
@@ -291,7 +262,7 @@ public final class SlotMatcher {
         private final int[] checkedAt;
         private final boolean[] inside;
 
-        HoursGroups(List<Participant> participants) {
+        HoursGroups(List<Respondent> participants) {
             Map<LocalHours, Integer> index = new HashMap<>();
             groupOf = new int[participants.size()];
             for (int p = 0; p < participants.size(); p++) {

@@ -28,7 +28,7 @@ class HeatmapPropertyTest {
                 proposed.add(new Interval(start, start + 1 + random.nextInt(240)));
             }
             int step = STEPS[random.nextInt(STEPS.length)];
-            List<Participant> people = new ArrayList<>();
+            List<Respondent> people = new ArrayList<>();
             for (int p = random.nextInt(6); p > 0; p--) {
                 List<Availability> windows = new ArrayList<>();
                 for (int w = random.nextInt(5); w > 0; w--) {
@@ -36,13 +36,14 @@ class HeatmapPropertyTest {
                     long end = start + 1 + random.nextInt(200);
                     windows.add(random.nextInt(3) == 0 ? Availability.ifNeedBe(start, end) : Availability.yes(start, end));
                 }
-                people.add(new Participant(false, windows));
+                people.add(new Respondent(false, windows));
             }
             long from = random.nextBoolean() ? Long.MIN_VALUE / 4 : random.nextInt(700) - 20L;
             long to = random.nextBoolean() ? Long.MAX_VALUE / 4 : from + random.nextInt(500);
             boolean members = random.nextInt(4) != 0;
 
-            Heatmap.Result result = Heatmap.compute(proposed, step, people, from, to, members);
+            Heatmap.Result result = Heatmap.compute(proposed, step, people, from, to,
+                    members ? Heatmap.Detail.MEMBERS : Heatmap.Detail.COUNTS);
             List<long[]> expected = naiveCells(proposed, step, from, to);
             assertThat(result.size()).as("case %d cells", c).isEqualTo(expected.size());
             for (int i = 0; i < expected.size(); i++) {

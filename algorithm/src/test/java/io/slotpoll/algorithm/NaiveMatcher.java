@@ -46,7 +46,7 @@ final class NaiveMatcher {
             }
         }
 
-        List<Participant> ps = request.participants();
+        List<Respondent> ps = request.participants();
         record Row(long start, List<Integer> yes, List<Integer> maybe, List<Integer> no, List<Integer> reqNo,
                 List<RankedSlot.Partial> partial, List<Integer> outside) {
             int attending() {
@@ -105,7 +105,7 @@ final class NaiveMatcher {
     }
 
     /** The unavailable {@code no} free for part of [from, to), most minutes first, then by position. */
-    static List<RankedSlot.Partial> partial(List<Participant> ps, List<Integer> no, long from, long to) {
+    static List<RankedSlot.Partial> partial(List<Respondent> ps, List<Integer> no, long from, long to) {
         List<RankedSlot.Partial> partial = new ArrayList<>();
         for (int p : no) {
             int free = freeMinutes(ps.get(p), from, to);
@@ -119,7 +119,7 @@ final class NaiveMatcher {
     }
 
     /** Counts, minute by minute, the minutes of [from, to) that lie in any of {@code p}'s windows. */
-    static int freeMinutes(Participant p, long from, long to) {
+    static int freeMinutes(Respondent p, long from, long to) {
         int free = 0;
         for (long m = from; m < to; m++) {
             for (Availability a : p.availability()) {
@@ -150,7 +150,7 @@ final class NaiveMatcher {
     }
 
     /** Whether every minute of [from, to) lies in one of {@code p}'s windows ("yes" windows only if {@code yesOnly}). */
-    static boolean covers(Participant p, long from, long to, boolean yesOnly) {
+    static boolean covers(Respondent p, long from, long to, boolean yesOnly) {
         for (long m = from; m < to; m++) {
             boolean minuteCovered = false;
             for (Availability a : p.availability()) {

@@ -22,7 +22,7 @@ public final class ScanMatcher {
                 candidates.add(t);
             }
         }
-        List<Participant> ps = request.participants();
+        List<Respondent> ps = request.participants();
         record Row(long start, int index, List<Integer> yes, List<Integer> maybe, List<Integer> no, List<Integer> reqNo,
                 List<RankedSlot.Partial> partial, List<Integer> outside) {
             int attending() {

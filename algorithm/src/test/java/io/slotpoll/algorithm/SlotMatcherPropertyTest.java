@@ -58,8 +58,8 @@ class SlotMatcherPropertyTest {
             ZoneId zone = ZonedCases.zone(random);
             long base = ZonedCases.nearSomethingHard(random, zone);
             MatchRequest plain = randomRequest(random, 1 + random.nextInt(30));
-            List<Participant> withHours = new ArrayList<>();
-            for (Participant p : plain.participants()) {
+            List<Respondent> withHours = new ArrayList<>();
+            for (Respondent p : plain.participants()) {
                 List<Availability> moved = p.availability().stream()
                         .map(a -> new Availability(new Interval(a.interval().start() + base, a.interval().end() + base),
                                 a.preference()))
@@ -67,7 +67,7 @@ class SlotMatcherPropertyTest {
                 Optional<LocalHours> hours = random.nextInt(4) == 0 ? Optional.empty()
                         : Optional.of(ZonedCases.hoursAround(random, random.nextInt(4) == 0 ? ZonedCases.zone(random) : zone,
                                 base + random.nextInt(280)));
-                withHours.add(new Participant(p.required(), moved, hours));
+                withHours.add(new Respondent(p.required(), moved, hours));
             }
             MatchRequest request = new MatchRequest(
                     plain.proposedWindows().stream().map(w -> new Interval(w.start() + base, w.end() + base)).toList(),
@@ -88,14 +88,14 @@ class SlotMatcherPropertyTest {
         for (int i = random.nextInt(5); i > 0; i--) {
             proposed.add(interval(random, 0, 240, 90));
         }
-        List<Participant> participants = new ArrayList<>();
+        List<Respondent> participants = new ArrayList<>();
         for (int p = random.nextInt(7); p > 0; p--) {
             List<Availability> windows = new ArrayList<>();
             for (int w = random.nextInt(6); w > 0; w--) {
                 Preference preference = random.nextInt(3) == 0 ? Preference.IF_NEED_BE : Preference.YES;
                 windows.add(new Availability(interval(random, -30, 280, 120), preference));
             }
-            participants.add(new Participant(random.nextInt(4) == 0, windows));
+            participants.add(new Respondent(random.nextInt(4) == 0, windows));
         }
         int duration = 1 + random.nextInt(60);
         int step = 1 + random.nextInt(20);

@@ -14,7 +14,7 @@ class SlotMatcherTest {
 
     private final SlotMatcher matcher = new SlotMatcher();
 
-    private static MatchRequest request(List<Interval> proposed, int duration, int step, List<Participant> ps,
+    private static MatchRequest request(List<Interval> proposed, int duration, int step, List<Respondent> ps,
             int minAttending, int limit) {
         return new MatchRequest(proposed, duration, step, ps, minAttending, limit);
     }
@@ -25,9 +25,9 @@ class SlotMatcherTest {
 
     @Test
     void ranks_three_people_over_two_windows_of_sixty_minutes() {
-        Participant ana = new Participant(false, List.of(yes(600, 690), ifNeedBe(2280, 2400)));
-        Participant ben = new Participant(false, List.of(yes(630, 720), yes(2280, 2340)));
-        Participant cy = new Participant(true, List.of(ifNeedBe(600, 720)));
+        Respondent ana = new Respondent(false, List.of(yes(600, 690), ifNeedBe(2280, 2400)));
+        Respondent ben = new Respondent(false, List.of(yes(630, 720), yes(2280, 2340)));
+        Respondent cy = new Respondent(true, List.of(ifNeedBe(600, 720)));
         MatchResult result = matcher.match(request(
                 List.of(new Interval(600, 720), new Interval(2280, 2400)), 60, 15, List.of(ana, ben, cy), 0, 100));
 
@@ -69,7 +69,7 @@ class SlotMatcherTest {
     @Test
     void window_shorter_than_the_meeting_yields_no_candidates() {
         MatchResult result = matcher.match(request(List.of(new Interval(0, 59)), 60, 15,
-                List.of(new Participant(false, List.of(yes(0, 59)))), 0, 10));
+                List.of(new Respondent(false, List.of(yes(0, 59)))), 0, 10));
         assertThat(result.candidatesEvaluated()).isZero();
         assertThat(result.slots()).isEmpty();
         assertThat(result.emptyReason()).contains(EmptyReason.NO_CANDIDATES);
@@ -92,14 +92,14 @@ class SlotMatcherTest {
 
     @Test
     void min_attending_above_everyone_reports_below_min_available() {
-        Participant p = new Participant(false, List.of(yes(0, 90)));
+        Respondent p = new Respondent(false, List.of(yes(0, 90)));
         MatchResult result = matcher.match(request(List.of(new Interval(0, 90)), 60, 15, List.of(p), 2, 10));
         assertThat(result).isEqualTo(new MatchResult(3, List.of(), Optional.of(EmptyReason.BELOW_MIN_AVAILABLE)));
     }
 
     @Test
     void partial_cover_counts_as_unavailable() {
-        Participant p = new Participant(false, List.of(yes(0, 59)));
+        Respondent p = new Respondent(false, List.of(yes(0, 59)));
         RankedSlot slot = matcher.match(request(List.of(new Interval(0, 60)), 60, 15, List.of(p), 0, 10)).slots().getFirst();
         assertThat(slot.unavailable()).containsExactly(0);
         assertThat(slot.score()).isEqualTo(0.0);
@@ -107,14 +107,14 @@ class SlotMatcherTest {
 
     @Test
     void touching_yes_windows_union_to_cover_a_slot() {
-        Participant p = new Participant(false, List.of(yes(30, 60), yes(0, 30)));
+        Respondent p = new Respondent(false, List.of(yes(30, 60), yes(0, 30)));
         RankedSlot slot = matcher.match(request(List.of(new Interval(0, 60)), 60, 15, List.of(p), 0, 10)).slots().getFirst();
         assertThat(slot.available()).containsExactly(0);
     }
 
     @Test
     void yes_and_if_need_be_together_covering_a_slot_make_if_need_be() {
-        Participant p = new Participant(false, List.of(yes(0, 30), ifNeedBe(30, 60)));
+        Respondent p = new Respondent(false, List.of(yes(0, 30), ifNeedBe(30, 60)));
         RankedSlot slot = matcher.match(request(List.of(new Interval(0, 60)), 60, 15, List.of(p), 0, 10)).slots().getFirst();
         assertThat(slot.ifNeedBe()).containsExactly(0);
         assertThat(slot.score()).isEqualTo(0.5);
@@ -122,16 +122,16 @@ class SlotMatcherTest {
 
     @Test
     void windows_outside_the_proposal_do_not_matter() {
-        Participant p = new Participant(false, List.of(yes(-500, -100), yes(1000, 2000)));
+        Respondent p = new Respondent(false, List.of(yes(-500, -100), yes(1000, 2000)));
         RankedSlot slot = matcher.match(request(List.of(new Interval(0, 60)), 60, 15, List.of(p), 0, 10)).slots().getFirst();
         assertThat(slot.unavailable()).containsExactly(0);
     }
 
     @Test
     void a_required_participant_outweighs_any_number_of_others() {
-        Participant boss = new Participant(true, List.of(yes(60, 120)));
-        Participant a = new Participant(false, List.of(yes(0, 60)));
-        Participant b = new Participant(false, List.of(yes(0, 60)));
+        Respondent boss = new Respondent(true, List.of(yes(60, 120)));
+        Respondent a = new Respondent(false, List.of(yes(0, 60)));
+        Respondent b = new Respondent(false, List.of(yes(0, 60)));
         MatchResult result = matcher.match(request(List.of(new Interval(0, 120)), 60, 60, List.of(boss, a, b), 0, 10));
         assertThat(starts(result)).containsExactly(60L, 0L);
         assertThat(result.slots().get(1).requiredUnavailable()).containsExactly(0);
@@ -139,8 +139,8 @@ class SlotMatcherTest {
 
     @Test
     void if_need_be_counts_as_attending_before_available_breaks_ties() {
-        Participant a = new Participant(false, List.of(yes(0, 60), ifNeedBe(60, 120)));
-        Participant b = new Participant(false, List.of(ifNeedBe(60, 120)));
+        Respondent a = new Respondent(false, List.of(yes(0, 60), ifNeedBe(60, 120)));
+        Respondent b = new Respondent(false, List.of(ifNeedBe(60, 120)));
         MatchResult result = matcher.match(request(List.of(new Interval(0, 120)), 60, 60, List.of(a, b), 0, 10));
         assertThat(starts(result)).containsExactly(60L, 0L);
         assertThat(result.slots().get(0).score()).isEqualTo(0.5);
@@ -149,7 +149,7 @@ class SlotMatcherTest {
 
     @Test
     void limit_keeps_only_the_best() {
-        Participant p = new Participant(false, List.of(yes(45, 105)));
+        Respondent p = new Respondent(false, List.of(yes(45, 105)));
         MatchResult result = matcher.match(request(List.of(new Interval(0, 240)), 60, 15, List.of(p), 0, 2));
         assertThat(starts(result)).containsExactly(45L, 0L);
         assertThat(result.candidatesEvaluated()).isEqualTo(13);
@@ -168,8 +168,8 @@ class SlotMatcherTest {
     void among_equally_attended_slots_fewer_people_outside_their_hours_rank_first() {
         // Kolkata is +05:30: epoch minute 0 is 05:30 there. Ana works 06:00-24:00 locally, Ben has no hours.
         LocalHours anaHours = new LocalHours(ZoneId.of("Asia/Kolkata"), 360, 1440);
-        Participant ana = new Participant(false, List.of(yes(0, 120)), Optional.of(anaHours));
-        Participant ben = new Participant(false, List.of(yes(0, 120)));
+        Respondent ana = new Respondent(false, List.of(yes(0, 120)), Optional.of(anaHours));
+        Respondent ben = new Respondent(false, List.of(yes(0, 120)));
         MatchResult result = matcher.match(request(List.of(new Interval(0, 120)), 60, 15, List.of(ana, ben), 0, 10));
 
         assertThat(starts(result)).containsExactly(30L, 45L, 60L, 0L, 15L);
@@ -180,10 +180,10 @@ class SlotMatcherTest {
 
     @Test
     void partial_lists_unavailable_people_by_free_minutes_then_position() {
-        Participant a = new Participant(false, List.of(yes(0, 20)));
-        Participant b = new Participant(false, List.of(ifNeedBe(10, 50), yes(55, 58)));
-        Participant c = new Participant(false, List.of(yes(30, 50)));
-        Participant d = new Participant(false, List.of(yes(60, 90)));
+        Respondent a = new Respondent(false, List.of(yes(0, 20)));
+        Respondent b = new Respondent(false, List.of(ifNeedBe(10, 50), yes(55, 58)));
+        Respondent c = new Respondent(false, List.of(yes(30, 50)));
+        Respondent d = new Respondent(false, List.of(yes(60, 90)));
         MatchResult result = matcher.match(request(List.of(new Interval(0, 60)), 60, 15, List.of(a, b, c, d), 0, 1));
 
         assertThat(result.slots().get(0).partial()).containsExactly(

@@ -4,7 +4,7 @@ import io.slotpoll.algorithm.Availability;
 import io.slotpoll.algorithm.Interval;
 import io.slotpoll.algorithm.LocalHours;
 import io.slotpoll.algorithm.MatchRequest;
-import io.slotpoll.algorithm.Participant;
+import io.slotpoll.algorithm.Respondent;
 import io.slotpoll.algorithm.Preference;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -42,11 +42,11 @@ public final class DataSets {
 
     static MatchRequest withHours(MatchRequest request) {
         Random random = new Random(7);
-        List<Participant> people = new ArrayList<>(request.participants().size());
-        for (Participant p : request.participants()) {
+        List<Respondent> people = new ArrayList<>(request.participants().size());
+        for (Respondent p : request.participants()) {
             LocalHours hours = new LocalHours(ZONES.get(random.nextInt(ZONES.size())), 8 * 60,
                     random.nextInt(5) == 0 ? 1440 : 18 * 60);
-            people.add(new Participant(p.required(), p.availability(), Optional.of(hours)));
+            people.add(new Respondent(p.required(), p.availability(), Optional.of(hours)));
         }
         return new MatchRequest(request.proposedWindows(), request.durationMinutes(), request.stepMinutes(), people,
                 request.minAttending(), request.limit());
@@ -59,7 +59,7 @@ public final class DataSets {
         for (int d = 0; d < days; d++) {
             proposed.add(new Interval(base + d * 1440L, base + (d + 1) * 1440L));
         }
-        List<Participant> people = new ArrayList<>(participants);
+        List<Respondent> people = new ArrayList<>(participants);
         for (int p = 0; p < participants; p++) {
             List<Availability> windows = new ArrayList<>(windowsEach);
             for (int w = 0; w < windowsEach; w++) {
@@ -68,7 +68,7 @@ public final class DataSets {
                 Preference preference = random.nextInt(10) < 3 ? Preference.IF_NEED_BE : Preference.YES;
                 windows.add(new Availability(new Interval(start, start + length), preference));
             }
-            people.add(new Participant(random.nextInt(100) < 5, windows));
+            people.add(new Respondent(random.nextInt(100) < 5, windows));
         }
         return new MatchRequest(proposed, 60, 15, people, 0, 10);
     }

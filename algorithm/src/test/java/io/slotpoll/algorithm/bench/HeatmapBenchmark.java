@@ -5,7 +5,7 @@ import io.slotpoll.algorithm.Heatmap;
 import io.slotpoll.algorithm.Interval;
 import io.slotpoll.algorithm.Intervals;
 import io.slotpoll.algorithm.MatchRequest;
-import io.slotpoll.algorithm.Participant;
+import io.slotpoll.algorithm.Respondent;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -56,13 +56,13 @@ public class HeatmapBenchmark {
     @Benchmark
     public Heatmap.Result heatmap() {
         return Heatmap.compute(request.proposedWindows(), request.stepMinutes(), request.participants(), Long.MIN_VALUE / 4,
-                Long.MAX_VALUE / 4, true);
+                Long.MAX_VALUE / 4, Heatmap.Detail.MEMBERS);
     }
 
     @Benchmark
     public Heatmap.Result countsOnly() {
         return Heatmap.compute(request.proposedWindows(), request.stepMinutes(), request.participants(), Long.MIN_VALUE / 4,
-                Long.MAX_VALUE / 4, false);
+                Long.MAX_VALUE / 4, Heatmap.Detail.COUNTS);
     }
 
     /** The naive reference: attending count per cell, every cell against every participant's every window. */
@@ -79,7 +79,7 @@ public class HeatmapBenchmark {
         for (Interval w : windows) {
             for (long s = w.start(); s < w.end(); s += step, c++) {
                 long e = Math.min(s + step, w.end());
-                for (Participant p : request.participants()) {
+                for (Respondent p : request.participants()) {
                     if (covered(p, s, e)) {
                         attending[c]++;
                     }
@@ -90,7 +90,7 @@ public class HeatmapBenchmark {
     }
 
     /** Whether the union of all of {@code p}'s windows covers [s, e): extend the covered prefix window by window. */
-    private static boolean covered(Participant p, long s, long e) {
+    private static boolean covered(Respondent p, long s, long e) {
         long reached = s;
         boolean moved = true;
         while (reached < e && moved) {

@@ -23,12 +23,12 @@ import org.jooq.exception.DataAccessException;
 /**
  * The table of answered keys. A row is found by the hash of scope and key, holds the hash
  * of the request body, the status, the headers as JSON (through the service's one mapper)
- * and the encrypted body ({@link AnswerCipher}), and is deleted with the event or
+ * and the encrypted body ({@link ResponseCipher}), and is deleted with the event or
  * participant it created (migration V5). Nothing here locks for update: concurrent first
  * uses of one key wait on the insert's shared lock, and an exclusive lock after it would
  * deadlock them.
  */
-final class StoredAnswers {
+final class StoredResponses {
 
     private static final int PURGE_BATCH = 500;
     private static final TypeReference<LinkedHashMap<String, String>> HEADERS = new TypeReference<>() {
@@ -48,25 +48,25 @@ final class StoredAnswers {
      * compared: the key's hash (the row's id), the body's hash, and the cipher of the answer.
      */
     @SuppressWarnings("ArrayRecordComponent") // hashes compared with MessageDigest.isEqual, never with equals
-    record Claim(byte[] keyHash, byte[] requestHash, AnswerCipher cipher) {
+    record Claim(byte[] keyHash, byte[] requestHash, ResponseCipher cipher) {
 
         static Claim of(String key, String scope, byte[] body) {
             byte[] keyHash = Secrets.sha256(("slotpoll-idempotency-key\n" + scope + "\n" + key)
                     .getBytes(StandardCharsets.UTF_8));
-            return new Claim(keyHash, Secrets.sha256(body), new AnswerCipher(scope, key, keyHash));
+            return new Claim(keyHash, Secrets.sha256(body), new ResponseCipher(scope, key, keyHash));
         }
     }
 
     private final ObjectMapper mapper;
     private final Duration ttl;
 
-    StoredAnswers(ObjectMapper mapper, Duration ttl) {
+    StoredResponses(ObjectMapper mapper, Duration ttl) {
         this.mapper = mapper;
         this.ttl = ttl;
     }
 
     /** The live answer under the claim's key; a 422 if the key came with another body. */
-    Optional<Answer> find(DSLContext dsl, Claim claim, Instant now) {
+    Optional<StoredResponse> find(DSLContext dsl, Claim claim, Instant now) {
         IdempotencyKeyRecord row = dsl.selectFrom(IDEMPOTENCY_KEY)
                 .where(IDEMPOTENCY_KEY.KEY_HASH.eq(claim.keyHash()))
                 .and(IDEMPOTENCY_KEY.CREATED_AT.gt(now.minus(ttl)))
@@ -78,13 +78,13 @@ final class StoredAnswers {
             throw new ProblemException(ProblemType.IDEMPOTENCY_KEY_REUSED, "Idempotency-Key"
                     + " was already used with a different request body; use a new key for a new request");
         }
-        return Optional.of(new Answer(row.getStatus(), headers(row.getHeaders()),
+        return Optional.of(new StoredResponse(row.getStatus(), headers(row.getHeaders()),
                 claim.cipher().decrypt(row.getAnswer())));
     }
 
     /** Inserts the answer in the write's transaction; a key already present throws {@link KeyTaken}. */
-    void store(DSLContext tx, Claim claim, Answer.Rendered rendered, Instant now) {
-        Answer answer = rendered.answer();
+    void store(DSLContext tx, Claim claim, StoredResponse.Rendered rendered, Instant now) {
+        StoredResponse answer = rendered.answer();
         try {
             tx.insertInto(IDEMPOTENCY_KEY)
                     .set(IDEMPOTENCY_KEY.KEY_HASH, claim.keyHash())

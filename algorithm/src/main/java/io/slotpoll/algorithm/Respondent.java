@@ -5,19 +5,20 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A participant as the matcher sees it. Results refer to participants by their
+ * A participant as the matcher sees it (the service's stored participant is
+ * {@code io.slotpoll.participant.Participant}; this name keeps the two apart). Results refer to participants by their
  * position in {@link MatchRequest#participants()}, so the caller keeps names and ids.
  * {@code hours} are the local hours that apply to them (their own, else the event's), if any.
  */
-public record Participant(boolean required, List<Availability> availability, Optional<LocalHours> hours) {
+public record Respondent(boolean required, List<Availability> availability, Optional<LocalHours> hours) {
 
-    public Participant {
+    public Respondent {
         availability = List.copyOf(Objects.requireNonNull(availability, "availability"));
         Objects.requireNonNull(hours, "hours");
     }
 
     /** A participant without local hours. */
-    public Participant(boolean required, List<Availability> availability) {
+    public Respondent(boolean required, List<Availability> availability) {
         this(required, availability, Optional.empty());
     }
 }

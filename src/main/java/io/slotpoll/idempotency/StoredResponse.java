@@ -7,7 +7,7 @@ import java.util.Map;
  * the JSON body, which carries the new token.
  */
 @SuppressWarnings("ArrayRecordComponent") // carries bytes to send; never compared or hashed
-public record Answer(int status, Map<String, String> headers, byte[] json) {
+public record StoredResponse(int status, Map<String, String> headers, byte[] json) {
 
     /**
      * What a stored answer belongs to: the event it created, or the participant (then
@@ -25,6 +25,6 @@ public record Answer(int status, Map<String, String> headers, byte[] json) {
     }
 
     /** An answer to send and the resource that owns it: what a write gives the wrapper. */
-    public record Rendered(Answer answer, Owner owner) {
+    public record Rendered(StoredResponse answer, Owner owner) {
     }
 }

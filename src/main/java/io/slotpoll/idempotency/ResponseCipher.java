@@ -15,7 +15,7 @@ import javax.crypto.spec.SecretKeySpec;
  * reveals no token. The stored form is {@code iv || ciphertext}; the row's key hash is
  * bound as associated data, so an answer cannot be moved to another row.
  */
-final class AnswerCipher {
+final class ResponseCipher {
 
     private static final int IV_BYTES = 12;
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -24,7 +24,7 @@ final class AnswerCipher {
     private final byte[] associated;
 
     /** The cipher for one client key in one scope; {@code rowKey} is the hash the row is stored under. */
-    AnswerCipher(String scope, String clientKey, byte[] rowKey) {
+    ResponseCipher(String scope, String clientKey, byte[] rowKey) {
         this.key = new SecretKeySpec(Secrets.sha256(("slotpoll-idempotency-answer\n" + scope + "\n" + clientKey)
                 .getBytes(StandardCharsets.UTF_8)), "AES");
         this.associated = rowKey.clone();

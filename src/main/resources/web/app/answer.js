@@ -1,0 +1,118 @@
+// The answer part of a poll page: name, local hours, the grid to paint, and "fill from my calendar".
+import { ApiError, call, events } from './api.js';
+import { field, h, status } from './dom.js';
+import { describe, marksFrom, paintGrid, windowsFrom } from './paint.js';
+import { closedNote } from './poll-parts.js';
+import { myAnswer, saveMyAnswer } from './store.js';
+
+/** The answer form while the poll is open, else the note that answers are closed. */
+export function answerPart(page) {
+  return page.state.event.status === 'open' ? answerSection(page) : closedNote(page.state);
+}
+
+function answerSection(page) {
+  const { state } = page;
+  const { model } = state;
+  const mine = myAnswer(state.id);
+  const me = mine ? state.participants.find((p) => p.id === mine.participantId) : null;
+  const marks = me ? marksFrom(model, me.availability) : new Map();
+  let version = me ? me.version : null;
+  const summary = h('p', { className: 'hint', 'aria-live': 'polite' }, describe(marks));
+  const paint = paintGrid(model, marks, () => { summary.textContent = describe(marks); });
+  const name = h('input', { type: 'text', maxlength: 100, value: me ? me.name : '', autocomplete: 'name', required: true });
+  const hoursStart = h('input', { type: 'time', step: 300, value: me?.localHours?.start || '' });
+  const hoursEnd = h('input', { type: 'time', step: 300, value: me?.localHours?.end === '24:00' ? '00:00' : me?.localHours?.end || '' });
+  const message = status('status');
+
+  async function save(ev) {
+    ev.preventDefault();
+    const availability = windowsFrom(model, marks);
+    const localHours = hoursStart.value || hoursEnd.value
+      ? { start: hoursStart.value, end: hoursEnd.value === '00:00' ? '24:00' : hoursEnd.value } : null;
+    message.textContent = 'Saving…';
+    try {
+      if (!me && !myAnswer(state.id)) {
+        const created = (await call('POST', `${events(state.id)}/participants`,
+          { body: { name: name.value, timezone: state.zone, availability, localHours } })).body;
+        saveMyAnswer(state.id, created.id, created.editToken);
+      } else {
+        const { participantId, token } = myAnswer(state.id);
+        const path = `${events(state.id)}/participants/${participantId}`;
+        const put = await call('PUT', `${path}/availability`, { token,
+          headers: { 'If-Match': `"${version}"` }, body: { timezone: state.zone, availability } });
+        version = put.body.version;
+        if (name.value !== me.name || JSON.stringify(localHours) !== JSON.stringify(me.localHours)) {
+          await call('PATCH', path, { token, headers: { 'If-Match': `"${version}"` }, body: { name: name.value, localHours } });
+        }
+      }
+      await page.refresh('answer', 'group', 'manage');
+      document.getElementById('answer-status').textContent = 'Saved.';
+    } catch (error) {
+      if (error.status === 412) {
+        message.textContent = 'This answer was changed elsewhere (another tab or device) since you opened it. '
+          + 'Your cells here are kept: reload to see the other version, or save again to overwrite it.';
+        version = null;
+        try {
+          const fresh = (await call('GET', `${events(state.id)}/participants/${myAnswer(state.id).participantId}`)).body;
+          version = fresh.version;
+        } catch {
+          // keep the message; a second save will report what happens
+        }
+      } else {
+        message.textContent = error instanceof ApiError ? ['Not saved.', error.message, ...error.fields()].join(' ')
+          : `Not saved: ${error.message}`;
+      }
+    }
+  }
+  message.id = 'answer-status';
+  const fill = fromCalendar(state, model, marks, () => { paint.redraw(); summary.textContent = describe(marks); });
+  const editLink = mine ? `${location.origin}/e/${state.id}#edit=${mine.participantId}.${mine.token}` : null;
+  return h('section', { className: 'answer', 'aria-labelledby': 'answer-h' },
+    h('h2', { id: 'answer-h' }, me ? 'Your answer' : 'Add your answer'),
+    h('form', { onsubmit: save, novalidate: true },
+      field('Your name', name),
+      h('div', { className: 'row' }, field('Your local hours from (optional)', hoursStart), field('to', hoursEnd)),
+      h('p', { className: 'hint' }, `Cells are ${state.event.slotStepMinutes} minutes in ${state.zone}. Drag, or use the arrow keys and Space.`),
+      fill,
+      paint.element, summary,
+      h('button', { type: 'submit', className: 'primary' }, me ? 'Save changes' : 'Save my answer'),
+      message),
+    editLink ? field('To change your answer from another device, open this link there (keep it private)',
+      h('input', { type: 'text', readonly: true, value: editLink, className: 'link-box' })) : null);
+}
+
+/**
+ * "Fill from my calendar": an .ics file or a feed URL becomes marks in the grid (free time
+ * "yes", tentative time "if need be"), for the person to review and change before saving.
+ * The file and the URL go to the API once and are kept nowhere.
+ */
+function fromCalendar(state, model, marks, changed) {
+  const note = status('hint');
+  const file = h('input', { type: 'file', accept: '.ics,text/calendar' });
+  const url = h('input', { type: 'url', placeholder: 'https://… or webcal://…', autocomplete: 'off', spellcheck: 'false' });
+  const path = `${events(state.id)}/availability-from-calendar?timezone=${encodeURIComponent(state.zone)}`;
+  const apply = (availability) => {
+    marks.clear();
+    for (const [index, mark] of marksFrom(model, availability)) marks.set(index, mark);
+    changed();
+    note.textContent = `${describe(marks)} from your calendar. Check the grid, change anything, then save.`;
+  };
+  const run = (request) => async () => {
+    note.textContent = 'Reading your calendar…';
+    try {
+      apply((await request()).body.availability);
+    } catch (error) {
+      note.textContent = `Your calendar could not be used: ${error.message}`;
+    }
+  };
+  return h('details', { className: 'from-calendar' }, h('summary', {}, 'Fill from my calendar'),
+    h('p', { className: 'hint' }, 'Your busy time is left out; tentative events become “if need be”. Nothing is saved until you save.'),
+    field('An .ics file exported from your calendar', file),
+    h('button', { type: 'button', onclick: run(() => {
+      if (!file.files.length) throw new Error('choose a file first');
+      return call('POST', path, { raw: file.files[0], rawType: 'text/calendar' });
+    }) }, 'Read the file'),
+    field('Or the address of your calendar feed (kept private, never stored)', url),
+    h('button', { type: 'button', onclick: run(() => call('POST', path, { body: { url: url.value.trim() } })) }, 'Fetch the feed'),
+    note);
+}

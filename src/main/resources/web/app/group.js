@@ -1,0 +1,127 @@
+// The group part of a poll page: the best times and the heatmap of who can come when.
+import { call, events } from './api.js';
+import { field, h, replace } from './dom.js';
+import { cellName, table } from './grid.js';
+import { loadSlots } from './poll-data.js';
+import { range } from './time.js';
+
+/**
+ * "When the group can meet": the best times (with filters that redraw only the list) and
+ * the heatmap. On the manage page with the manage key, each time can be picked.
+ */
+export function groupSection(page) {
+  const { state } = page;
+  const { model } = state;
+  const canManage = Boolean(state.manage && state.admin);
+  const hm = state.heatmap;
+  const names = hm.participants.map((p) => p.name + (p.required ? ' (required)' : ''));
+  const details = h('div', { className: 'details', 'aria-live': 'polite' }, 'Hover over or focus a cell to see who can come.');
+  const total = hm.participantCount;
+  const level = (c) => (total === 0 ? 0 : Math.ceil(((c.availableCount + 0.5 * c.ifNeedBeCount) / total) * 5));
+  // Hover previews a cell; focus or a click pins it, so the organiser can reach "Pick" below.
+  let pinned = null;
+  const cellAt = new Map(hm.cells.map((c, i) => [c.start, i]));
+  const fits = (index) => {
+    // A meeting may start here if the cells after it reach its end without a gap (one merged window).
+    let end = hm.cells[index].end;
+    const wanted = Date.parse(hm.cells[index].start) + state.event.durationMinutes * 60000;
+    while (Date.parse(end) < wanted) {
+      const next = cellAt.get(end);
+      if (next === undefined) return false;
+      end = hm.cells[next].end;
+    }
+    return Date.parse(end) >= wanted;
+  };
+  const show = (p) => {
+    const c = p.cell;
+    const yes = c.available.map((i) => names[i]);
+    const maybe = c.ifNeedBe.map((i) => names[i]);
+    const no = names.filter((_, i) => !c.available.includes(i) && !c.ifNeedBe.includes(i));
+    const end = new Date(Date.parse(c.start) + state.event.durationMinutes * 60000).toISOString().replace('.000Z', 'Z');
+    replace(details, h('strong', {}, cellName(p)),
+      h('p', {}, `Available (${yes.length}): ${yes.join(', ') || 'nobody'}`),
+      h('p', {}, `If need be (${maybe.length}): ${maybe.join(', ') || 'nobody'}`),
+      h('p', {}, `Unavailable (${no.length}): ${no.join(', ') || 'nobody'}`),
+      canManage && state.event.status !== 'final' && fits(p.index) ? h('button', { type: 'button', onclick: () => pick(page, c.start) },
+        `Pick ${range(c.start, end, state.zone)}`) : null);
+  };
+  const heat = table(model, `Group availability: ${total} participant${total === 1 ? '' : 's'}`, (p) => {
+    const c = p.cell;
+    const el = h('span', { className: `heat h${level(c)}${c.ifNeedBeCount ? ' maybe' : ''}`, role: 'button',
+      'aria-label': `${cellName(p)}: ${c.availableCount} available, ${c.ifNeedBeCount} if need be, `
+        + `${total - c.availableCount - c.ifNeedBeCount} unavailable` },
+    String(c.availableCount), c.ifNeedBeCount ? h('small', {}, `+${c.ifNeedBeCount}?`) : '');
+    el.addEventListener('mouseenter', () => { if (!pinned) show(p); });
+    el.addEventListener('focus', () => { pinned = p; show(p); });
+    el.addEventListener('click', () => { pinned = p; show(p); });
+    return el;
+  }, { onKey: (e, el) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); el.click(); } } });
+  heat.addEventListener('mouseleave', () => { if (!pinned) replace(details, 'Hover over or focus a cell to see who can come.'); });
+  const legend = h('ul', { className: 'legend', 'aria-label': 'Legend' },
+    [0, 1, 2, 3, 4, 5].map((l) => h('li', {}, h('span', { className: `swatch heat h${l}`, 'aria-hidden': 'true' }),
+      l === 0 ? 'nobody' : l === 5 ? 'everyone' : `${l * 20 - 19}–${l * 20}%`)),
+    h('li', {}, h('span', { className: 'swatch heat h3 maybe', 'aria-hidden': 'true' }, h('small', {}, '+1?')),
+      'striped, with “+n?”: some only if need be'));
+
+  const minInput = h('input', { type: 'number', min: 0, max: Math.max(total, 0), value: state.minAvailable, inputmode: 'numeric' });
+  minInput.addEventListener('change', async () => {
+    state.minAvailable = Math.max(0, Number(minInput.value) || 0);
+    await loadSlots(state);
+    replace(list, slotItems(page, canManage));
+  });
+  const hide = h('input', { type: 'checkbox', checked: state.hideIfNeedBe });
+  hide.addEventListener('change', () => {
+    state.hideIfNeedBe = hide.checked;
+    replace(list, slotItems(page, canManage));
+  });
+  const list = h('div', {}, slotItems(page, canManage));
+  return h('section', { className: 'group', 'aria-labelledby': 'group-h' },
+    h('h2', { id: 'group-h' }, 'When the group can meet'),
+    h('div', { className: 'filters' }, field('At least this many attending', minInput),
+      h('label', { className: 'check' }, hide, ' Hide times that need someone’s “if need be”')),
+    h('h3', {}, 'Best times'), list,
+    h('h3', {}, 'Heatmap'), legend, heat, details);
+}
+
+function slotItems(page, canManage) {
+  const { state } = page;
+  const slots = state.slots.recommendations.filter((s) => !state.hideIfNeedBe || s.ifNeedBeCount === 0);
+  if (slots.length === 0) {
+    return h('p', { className: 'note' }, state.slots.emptyReason === 'no-participants' || state.slots.participantCount === 0
+      ? 'Nobody has answered yet.' : 'No time fits these filters.');
+  }
+  const duration = state.event.durationMinutes;
+  return h('ol', { className: 'slots' }, slots.map((s) => {
+    const required = new Set(state.heatmap.participants.filter((p) => p.required).map((p) => p.id));
+    const names = (list) => list.map((p) => (required.has(p.id) ? `${p.name} (required)` : p.name)).join(', ');
+    const isFinal = state.event.final && state.event.final.start === s.start;
+    return h('li', { className: `slot${s.rank === 1 ? ' best' : ''}` },
+      h('p', { className: 'when' }, range(s.start, s.end, state.zone), s.rank === 1 ? h('span', { className: 'badge' }, 'best') : '',
+        isFinal ? h('span', { className: 'badge final' }, 'chosen') : ''),
+      h('p', {}, `${s.availableCount} available, ${s.ifNeedBeCount} if need be, ${s.unavailableCount} unavailable`),
+      s.available.length ? h('p', { className: 'who' }, `Yes: ${names(s.available)}`) : null,
+      s.ifNeedBe.length ? h('p', { className: 'who' }, `If need be: ${names(s.ifNeedBe)}`) : null,
+      s.unavailable.length ? h('p', { className: 'who' }, `Can’t: ${names(s.unavailable)}`) : null,
+      s.requiredUnavailable.length ? h('p', { className: 'warning' }, `Required but unavailable: ${names(s.requiredUnavailable)}`) : null,
+      s.partial.length ? h('p', { className: 'who' }, s.partial.map((p) => `${p.name} free ${p.minutesFree} of ${duration} min`).join('; ')) : null,
+      s.outsideHours.length ? h('p', { className: 'who' }, `Outside local hours: ${names(s.outsideHours)}`) : null,
+      canManage ? h('button', { type: 'button', onclick: () => pick(page, s.start) },
+        isFinal ? 'Picked' : 'Pick this time') : null);
+  }));
+}
+
+async function pick(page, start) {
+  const { state, main } = page;
+  try {
+    await call('PUT', `${events(state.id)}/final`, { token: state.admin, body: { start } });
+    await page.refresh();
+    main.querySelector('section.final h2')?.focus();
+  } catch (error) {
+    alertIn(main, `Could not pick this time: ${error.message}`);
+  }
+}
+
+function alertIn(main, text) {
+  const box = main.querySelector('.manage-status') || main.querySelector('.status');
+  if (box) box.textContent = text;
+}

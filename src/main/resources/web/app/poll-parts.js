@@ -1,0 +1,56 @@
+// The parts both poll pages show: the heading, the chosen time, the zone picker, and the
+// note that stands in for the answer form once answers are closed.
+import { events } from './api.js';
+import { field, h, zonePicker } from './dom.js';
+import { saveViewZone } from './store.js';
+import { allZones, browserZone, isZone, range } from './time.js';
+
+export function heading(state) {
+  const e = state.event;
+  document.title = `${e.title} · slotpoll`;
+  return [
+    h('h1', {}, e.title),
+    e.description ? h('p', { className: 'description' }, e.description) : null,
+    h('p', { className: 'meta' }, `${e.durationMinutes}-minute meeting · poll in ${e.timezone} · `,
+      e.status === 'open' ? 'open for answers' : e.status === 'closed' ? 'closed' : 'final',
+      e.deadline ? ` · answers close ${range(e.deadline, e.deadline, state.zone).split(' to ')[0]}` : ''),
+  ];
+}
+
+export function finalBanner(state) {
+  const e = state.event;
+  if (!e.final) return null;
+  return h('section', { className: 'final', 'aria-labelledby': 'final-h' },
+    h('h2', { id: 'final-h', tabindex: '-1' }, 'The meeting is set'),
+    h('p', { className: 'when' }, range(e.final.start, e.final.end, state.zone), h('span', { className: 'zone' }, ` (${state.zone})`)),
+    state.zone !== e.timezone ? h('p', { className: 'hint' }, `In the poll’s zone: ${range(e.final.start, e.final.end, e.timezone)} (${e.timezone})`) : null,
+    h('p', { className: 'actions' },
+      h('a', { href: `${events(e.id)}/calendar.ics`, download: `slotpoll-${e.id}.ics`, className: 'button' }, 'Download .ics'),
+      h('a', { href: e.links.googleCalendar, rel: 'noopener noreferrer', target: '_blank', className: 'button' }, 'Add to Google Calendar'),
+      h('a', { href: e.links.outlookCalendar, rel: 'noopener noreferrer', target: '_blank', className: 'button' }, 'Add to Outlook')));
+}
+
+/** The zone picker; a new zone reloads the page's data and redraws every other part (the picker keeps focus). */
+export function zoneBox(page, others) {
+  const { state } = page;
+  const picker = zonePicker(state.zone, async (value, input) => {
+    if (!isZone(value)) {
+      input.setCustomValidity('Not a known time zone');
+      input.reportValidity();
+      return;
+    }
+    input.setCustomValidity('');
+    state.zone = value;
+    saveViewZone(value);
+    await page.refresh(...others);
+  }, allZones());
+  picker.input.id = 'zone-input';
+  return h('div', { className: 'zone-box' },
+    field('Show times in', picker.input, `Your browser says ${browserZone()}; the poll was made in ${state.event.timezone}.`),
+    picker.list);
+}
+
+export function closedNote(state) {
+  return h('p', { className: 'note' },
+    state.event.status === 'final' ? 'The time is fixed; answers can no longer change.' : 'The poll is closed; answers can no longer change.');
+}
