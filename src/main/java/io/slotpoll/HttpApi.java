@@ -81,6 +81,7 @@ public final class HttpApi {
             cfg.routes.put("/api/v1/events/{eventId}/final", h.events()::finalize);
             cfg.routes.delete("/api/v1/events/{eventId}/final", h.events()::unfinalize);
             getAndHead(cfg, "/api/v1/events/{eventId}/calendar.ics", h.events()::calendar);
+            getAndHead(cfg, "/api/v1/events/{eventId}/feed.ics", h.events()::feed);
             getAndHead(cfg, "/api/v1/events/{eventId}/export.csv", h.export()::csv);
             cfg.routes.post("/api/v1/events/{eventId}/participants", h.participants()::join);
             getAndHead(cfg, "/api/v1/events/{eventId}/participants", h.participants()::list);

@@ -23,6 +23,9 @@ export async function call(method, path, { body, raw, rawType, token, headers = 
     init.body = JSON.stringify(body);
   }
   const response = await fetch(path, init);
+  if (response.status === 304) {
+    return { status: 304, body: null, headers: response.headers };
+  }
   if (response.status === 204) {
     await response.arrayBuffer();
     return { status: 204, body: null, headers: response.headers };

@@ -62,16 +62,49 @@ export function mountParts(container, parts) {
     container.append(start, end);
     marks.set(name, { start, end, draw });
   }
-  /** Redraws the named parts (parts not on this page are ignored), or every part when none is named. */
+  const nodesOf = (part) => {
+    const nodes = [];
+    for (let n = part.start.nextSibling; n && n !== part.end; n = n.nextSibling) nodes.push(n);
+    return nodes;
+  };
+  /** Whether the part holds this element. */
+  const holds = (name, el) => {
+    const part = marks.get(name);
+    return Boolean(part && el && nodesOf(part).some((n) => n.contains(el)));
+  };
+  /**
+   * Redraws the named parts (parts not on this page are ignored), or every part when none is
+   * named. Focus inside a redrawn part moves to the same control in the new drawing (same
+   * id, or same data-index, or same place among its focusable elements), without scrolling.
+   */
   const redraw = (...names) => {
     for (const name of names.length ? names : [...marks.keys()]) {
       const part = marks.get(name);
       if (!part) continue;
-      while (part.start.nextSibling !== part.end) part.start.nextSibling.remove();
+      const focused = holds(name, document.activeElement) ? focusKey(nodesOf(part), document.activeElement) : null;
+      for (const n of nodesOf(part)) n.remove();
       const nodes = [part.draw()].flat().filter((n) => n !== null && n !== undefined && n !== false);
       part.end.before(...nodes);
+      if (focused) refocus(nodes, focused);
     }
   };
   redraw();
-  return { redraw, has: (name) => marks.has(name) };
+  return { redraw, holds };
+}
+
+const FOCUSABLE = 'a[href], button, input, select, textarea, [tabindex]';
+
+function focusKey(nodes, el) {
+  if (el.id) return { id: el.id };
+  if (el.dataset.index !== undefined) return { index: el.dataset.index, tag: el.tagName };
+  const all = nodes.flatMap((n) => (n instanceof Element ? [...(n.matches(FOCUSABLE) ? [n] : []), ...n.querySelectorAll(FOCUSABLE)] : []));
+  return { nth: all.indexOf(el) };
+}
+
+function refocus(nodes, key) {
+  const all = nodes.flatMap((n) => (n instanceof Element ? [...(n.matches(FOCUSABLE) ? [n] : []), ...n.querySelectorAll(FOCUSABLE)] : []));
+  const target = key.id ? all.find((e) => e.id === key.id)
+    : key.index !== undefined ? all.find((e) => e.tagName === key.tag && e.dataset.index === key.index)
+      : all[key.nth];
+  target?.focus({ preventScroll: true });
 }

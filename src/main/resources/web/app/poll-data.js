@@ -21,6 +21,7 @@ export async function loadPoll(state) {
   ]);
   state.event = event.body;
   state.heatmap = heatmap.body;
+  state.heatmapTag = heatmap.headers.get('ETag');
   state.participants = participants.body;
   state.model = layout(state.heatmap.cells, state.zone);
   await loadSlots(state);
@@ -50,8 +51,77 @@ export async function openPoll(main, state, parts) {
     await loadPoll(state);
     page.view.redraw(...names);
   };
-  page.view = mountParts(main, parts(page));
+  const drawn = parts(page);
+  page.view = mountParts(main, drawn);
+  keepFresh(page, (before) => refreshedParts(page, [...drawn.keys()], before));
   // For the page benchmark (bench/pages.sh): the first frame after the whole page is built.
   requestAnimationFrame(() => performance.mark('slotpoll:rendered'));
   return page;
+}
+
+/** How often a visible poll page asks whether anything changed. */
+const REFRESH_MS = 15000;
+
+/**
+ * Keeps a poll page current while it is visible: every 15 s one heatmap read with
+ * If-None-Match (its ETag follows the event version, so a 304 means nothing changed at all);
+ * on a change, everything is read again and the parts {@code names(before)} chooses are
+ * redrawn. Nothing is asked while the tab is hidden; on becoming visible it asks at once.
+ */
+export function keepFresh(page, names) {
+  const { state } = page;
+  let timer = null;
+  let busy = false;
+  const tick = async () => {
+    if (document.hidden || busy) return;
+    busy = true;
+    try {
+      const seen = await call('GET', `${events(state.id)}/heatmap?timezone=${encodeURIComponent(state.zone)}`,
+        { headers: state.heatmapTag ? { 'If-None-Match': state.heatmapTag } : {} });
+      if (seen.status !== 304) {
+        const before = { status: state.event.status, cells: cellKey(state.heatmap) };
+        await loadPoll(state);
+        page.view.redraw(...names(before));
+      }
+    } catch {
+      // a failed refresh is retried at the next tick; the page keeps what it shows
+    } finally {
+      busy = false;
+    }
+  };
+  const start = () => {
+    if (!timer) timer = setInterval(tick, REFRESH_MS);
+  };
+  const stop = () => {
+    clearInterval(timer);
+    timer = null;
+  };
+  document.addEventListener('visibilitychange', () => {
+    if (document.hidden) {
+      stop();
+    } else {
+      tick();
+      start();
+    }
+  });
+  if (!document.hidden) start();
+}
+
+/** The cell grid's identity: the answer grid is redrawn only when it changes. */
+export function cellKey(heatmap) {
+  return heatmap.cells.map((c) => c.start).join(',');
+}
+
+/**
+ * The parts a refresh redraws: all but the zone picker and, unless the poll's state or its
+ * grid changed, the answer form (it holds the viewer's unsaved cells); and never a part
+ * where the viewer is typing (its focused form control keeps its value).
+ */
+export function refreshedParts(page, all, before) {
+  const { state } = page;
+  const answerChanged = before.status !== state.event.status || before.cells !== cellKey(state.heatmap);
+  const typing = document.activeElement?.matches?.('input:not([type=checkbox]):not([type=radio]), textarea, select')
+    ? document.activeElement : null;
+  return all.filter((name) => name !== 'zone' && (name !== 'answer' || answerChanged)
+    && !(typing && page.view.holds(name, typing)));
 }

@@ -17,15 +17,24 @@ export function heading(state) {
   ];
 }
 
+/** The event's calendar subscription: {@code webcal://} makes calendars subscribe instead of importing once. */
+function feedLink(state, text, className) {
+  return h('a', { href: `webcal://${location.host}${events(state.id)}/feed.ics`, className }, text);
+}
+
 export function finalBanner(state) {
   const e = state.event;
-  if (!e.final) return null;
+  if (!e.final) {
+    return h('p', { className: 'hint subscribe' }, 'Add this poll to your calendar and the meeting appears there once the'
+      + ' time is picked, and moves if it moves: ', feedLink(state, 'subscribe in your calendar'), '.');
+  }
   return h('section', { className: 'final', 'aria-labelledby': 'final-h' },
     h('h2', { id: 'final-h', tabindex: '-1' }, 'The meeting is set'),
     h('p', { className: 'when' }, range(e.final.start, e.final.end, state.zone), h('span', { className: 'zone' }, ` (${state.zone})`)),
     state.zone !== e.timezone ? h('p', { className: 'hint' }, `In the poll’s zone: ${range(e.final.start, e.final.end, e.timezone)} (${e.timezone})`) : null,
     h('p', { className: 'actions' },
       h('a', { href: `${events(e.id)}/calendar.ics`, download: `slotpoll-${e.id}.ics`, className: 'button' }, 'Download .ics'),
+      feedLink(state, 'Subscribe (keeps itself updated)', 'button'),
       h('a', { href: e.links.googleCalendar, rel: 'noopener noreferrer', target: '_blank', className: 'button' }, 'Add to Google Calendar'),
       h('a', { href: e.links.outlookCalendar, rel: 'noopener noreferrer', target: '_blank', className: 'button' }, 'Add to Outlook')));
 }

@@ -5,16 +5,25 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import net.fortuna.ical4j.data.CalendarOutputter;
 import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.ParameterList;
 import net.fortuna.ical4j.model.component.VEvent;
+import net.fortuna.ical4j.model.parameter.Value;
 import net.fortuna.ical4j.model.property.Description;
 import net.fortuna.ical4j.model.property.DtStamp;
+import net.fortuna.ical4j.model.property.Method;
+import net.fortuna.ical4j.model.property.Name;
 import net.fortuna.ical4j.model.property.ProdId;
+import net.fortuna.ical4j.model.property.RefreshInterval;
 import net.fortuna.ical4j.model.property.Sequence;
 import net.fortuna.ical4j.model.property.Uid;
 import net.fortuna.ical4j.model.property.Url;
+import net.fortuna.ical4j.model.property.XProperty;
 import net.fortuna.ical4j.model.property.immutable.ImmutableMethod;
 import net.fortuna.ical4j.model.property.immutable.ImmutableStatus;
 import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
@@ -46,7 +55,45 @@ public final class IcsWriter {
     /** ical4j's own folding, pushed past any line we write, so that {@link #fold} alone folds. */
     private static final int NO_FOLDING = Integer.MAX_VALUE / 2;
 
+    /** A meeting's state in a calendar. */
+    public enum Status { CONFIRMED, CANCELLED }
+
+    /** What an event's subscription feed holds: its name, and the meeting (confirmed or cancelled), if any. */
+    public record Feed(String title, Optional<FinalMeeting> meeting, Status status) {
+    }
+
+    /** The calendar file of the final meeting ({@code calendar.ics}). */
     public static String write(FinalMeeting meeting, Instant stamp) {
+        Calendar calendar = calendar(ImmutableMethod.PUBLISH);
+        calendar.add(vevent(meeting, Status.CONFIRMED, stamp));
+        return output(calendar, meeting.eventId());
+    }
+
+    /**
+     * The subscription feed ({@code feed.ics}): {@code METHOD:PUBLISH}, the calendar's name
+     * ({@code NAME} and {@code X-WR-CALNAME}), {@code REFRESH-INTERVAL} and
+     * {@code X-PUBLISHED-TTL} of an hour, and the feed's meeting if it has one.
+     */
+    public static String feed(String eventId, Feed feed, Instant stamp) {
+        Calendar calendar = calendar(ImmutableMethod.PUBLISH);
+        String name = Text.printableLine(feed.title());
+        calendar.add(new Name(name));
+        calendar.add(new XProperty("X-WR-CALNAME", name));
+        calendar.add(new RefreshInterval(new ParameterList(List.of(Value.DURATION)), Duration.ofHours(1)));
+        calendar.add(new XProperty("X-PUBLISHED-TTL", "PT1H"));
+        feed.meeting().ifPresent(meeting -> calendar.add(vevent(meeting, feed.status(), stamp)));
+        return output(calendar, eventId);
+    }
+
+    private static Calendar calendar(Method method) {
+        Calendar calendar = new Calendar();
+        calendar.add(new ProdId(PRODID));
+        calendar.add(ImmutableVersion.VERSION_2_0);
+        calendar.add(method);
+        return calendar;
+    }
+
+    private static VEvent vevent(FinalMeeting meeting, Status status, Instant stamp) {
         VEvent event = new VEvent(meeting.start(), meeting.end(), Text.printableLine(meeting.title()));
         event.replace(new DtStamp(stamp));
         event.add(new Uid(meeting.eventId() + "@slotpoll"));
@@ -56,19 +103,18 @@ public final class IcsWriter {
                 : Text.printableText(meeting.description()) + "\n\n" + meeting.participateUrl();
         event.add(new Description(description));
         event.add(new Url(URI.create(meeting.participateUrl())));
-        event.add(ImmutableStatus.VEVENT_CONFIRMED);
-        Calendar calendar = new Calendar();
-        calendar.add(new ProdId(PRODID));
-        calendar.add(ImmutableVersion.VERSION_2_0);
-        calendar.add(ImmutableMethod.PUBLISH);
-        calendar.add(event);
+        event.add(status == Status.CONFIRMED ? ImmutableStatus.VEVENT_CONFIRMED : ImmutableStatus.VEVENT_CANCELLED);
+        return event;
+    }
+
+    private static String output(Calendar calendar, String eventId) {
         StringWriter out = new StringWriter();
         try {
             new CalendarOutputter(false, NO_FOLDING).output(calendar, out);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the calendar file", e);
         } catch (ValidationException e) {
-            throw new IllegalStateException("the calendar file of event " + meeting.eventId() + " is not valid", e);
+            throw new IllegalStateException("the calendar file of event " + eventId + " is not valid", e);
         }
         return fold(out.toString());
     }

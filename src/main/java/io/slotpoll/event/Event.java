@@ -10,7 +10,8 @@ import java.util.List;
  * An event as stored. {@code proposedWindows} keep the organiser's order, in UTC;
  * {@code deadline} and {@code description} may be null. {@code finalSlot} is the picked
  * meeting time while the status is {@code final}, else null; {@code finalSequence} is the
- * .ics SEQUENCE of the last finalization (null if never finalized). {@code localHours} apply to
+ * .ics SEQUENCE of the last finalization (null if never finalized); {@code cancelledSlot} is the
+ * time last un-picked, until a time is picked again (the feed shows it cancelled). {@code localHours} apply to
  * every participant without hours of their own, in the participant's zone (null: none).
  */
 public record Event(
@@ -29,6 +30,7 @@ public record Event(
         Instant updatedAt,
         TimeWindow finalSlot,
         Integer finalSequence,
+        TimeWindow cancelledSlot,
         DailyHours localHours) {
 
     public Event {
@@ -40,9 +42,16 @@ public record Event(
         return status == EventStatus.OPEN && (deadline == null || now.isBefore(deadline));
     }
 
-    /** The same event with another status, final slot and sequence. */
-    public Event withFinal(EventStatus newStatus, TimeWindow slot, Integer sequence, long newVersion, Instant now) {
+    /** The same event, final at {@code slot} with the .ics SEQUENCE {@code sequence}. */
+    public Event picked(TimeWindow slot, int sequence, long newVersion, Instant now) {
         return new Event(id, title, description, durationMinutes, slotStepMinutes, timezone, proposedWindows, deadline,
-                newStatus, newVersion, participantCount, createdAt, now, slot, sequence, localHours);
+                EventStatus.FINAL, newVersion, participantCount, createdAt, now, slot, sequence, null, localHours);
+    }
+
+    /** The same event with its final time un-picked: closed, the time kept as cancelled, the SEQUENCE kept. */
+    public Event unpicked(long newVersion, Instant now) {
+        return new Event(id, title, description, durationMinutes, slotStepMinutes, timezone, proposedWindows, deadline,
+                EventStatus.CLOSED, newVersion, participantCount, createdAt, now, null, finalSequence, finalSlot,
+                localHours);
     }
 }

@@ -8,6 +8,7 @@ import io.javalin.http.Context;
 import io.slotpoll.auth.BearerToken;
 import io.slotpoll.calendar.IcsWriter;
 import io.slotpoll.problem.Errors;
+import io.slotpoll.http.EntityTags;
 import io.slotpoll.http.JsonIo;
 import io.slotpoll.http.ObjectFields;
 import io.slotpoll.http.PathIds;
@@ -117,6 +118,24 @@ public final class EventHandler {
         ctx.status(200);
         ctx.contentType("text/calendar; charset=utf-8");
         ctx.result(ics);
+    }
+
+    /**
+     * {@code GET .../feed.ics}: the subscription feed, 200 while the event exists, with a weak
+     * ETag from the event version (any change to the event may change the feed) and 304.
+     */
+    public void feed(Context ctx) {
+        Event event = service.feedEvent(PathIds.event(ctx));
+        String etag = EntityTags.weak("feed-" + event.version());
+        ctx.header("ETag", etag);
+        ctx.header("Cache-Control", "no-cache");
+        if (EntityTags.noneMatchHits(ctx.header("If-None-Match"), etag)) {
+            ctx.status(304);
+            return;
+        }
+        ctx.status(200);
+        ctx.contentType("text/calendar; charset=utf-8");
+        ctx.result(IcsWriter.feed(event.id(), links.feed(event), event.updatedAt()).getBytes(StandardCharsets.UTF_8));
     }
 
     /** Reads the whole body into a command; the service checks 404, then 401/403, then the body. */

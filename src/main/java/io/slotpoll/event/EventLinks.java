@@ -1,6 +1,8 @@
 package io.slotpoll.event;
 
 import io.slotpoll.calendar.FinalMeeting;
+import io.slotpoll.calendar.IcsWriter;
+import java.util.Optional;
 
 /**
  * The URLs of an event under the configured public base URL: the pages (participate,
@@ -34,5 +36,21 @@ public record EventLinks(String base) {
     public FinalMeeting meeting(Event event) {
         return new FinalMeeting(event.id(), event.title(), event.description(), event.finalSlot().start(),
                 event.finalSlot().end(), event.finalSequence(), participate(event.id()));
+    }
+
+    /**
+     * What the event's calendar feed holds: the final meeting; or, after un-picking, that
+     * meeting cancelled with its SEQUENCE one more; or nothing.
+     */
+    public IcsWriter.Feed feed(Event event) {
+        if (event.finalSlot() != null) {
+            return new IcsWriter.Feed(event.title(), Optional.of(meeting(event)), IcsWriter.Status.CONFIRMED);
+        }
+        if (event.cancelledSlot() != null && event.finalSequence() != null) {
+            return new IcsWriter.Feed(event.title(), Optional.of(new FinalMeeting(event.id(), event.title(),
+                    event.description(), event.cancelledSlot().start(), event.cancelledSlot().end(),
+                    event.finalSequence() + 1, participate(event.id()))), IcsWriter.Status.CANCELLED);
+        }
+        return new IcsWriter.Feed(event.title(), Optional.empty(), IcsWriter.Status.CONFIRMED);
     }
 }

@@ -150,6 +150,8 @@ public final class EventRepository {
         fields.put(EVENT.FINAL_START, event.finalSlot() == null ? null : event.finalSlot().start());
         fields.put(EVENT.FINAL_END, event.finalSlot() == null ? null : event.finalSlot().end());
         fields.put(EVENT.FINAL_SEQUENCE, event.finalSequence());
+        fields.put(EVENT.CANCELLED_START, event.cancelledSlot() == null ? null : event.cancelledSlot().start());
+        fields.put(EVENT.CANCELLED_END, event.cancelledSlot() == null ? null : event.cancelledSlot().end());
         fields.put(EVENT.LOCAL_HOURS_START, event.localHours() == null ? null : event.localHours().startMinute());
         fields.put(EVENT.LOCAL_HOURS_END, event.localHours() == null ? null : event.localHours().endMinute());
         return fields;
@@ -181,6 +183,7 @@ public final class EventRepository {
                 r.getVersion(), participants, r.getCreatedAt(), r.getUpdatedAt(),
                 r.getFinalStart() == null ? null : new TimeWindow(r.getFinalStart(), r.getFinalEnd()),
                 r.getFinalSequence(),
+                r.getCancelledStart() == null ? null : new TimeWindow(r.getCancelledStart(), r.getCancelledEnd()),
                 r.getLocalHoursStart() == null ? null : new DailyHours(r.getLocalHoursStart(), r.getLocalHoursEnd())));
     }
 }

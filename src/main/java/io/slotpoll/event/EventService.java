@@ -54,7 +54,8 @@ public final class EventService {
         Instant now = now();
         String token = Secrets.newToken();
         Event event = new Event(Secrets.newId(), c.title(), c.description(), c.durationMinutes(), c.slotStepMinutes(),
-                c.timezone().orElseThrow(), windows, deadline, EventStatus.OPEN, 1, 0, now, now, null, null, c.localHours());
+                c.timezone().orElseThrow(), windows, deadline, EventStatus.OPEN, 1, 0, now, now, null, null, null,
+                c.localHours());
         events.insert(tx, event, Secrets.hash(token));
         return new Created(event, token);
     }
@@ -100,6 +101,7 @@ public final class EventService {
                     now(),
                     current.finalSlot(),
                     current.finalSequence(),
+                    current.cancelledSlot(),
                     p.localHours().isPresent() ? p.localHours().get().orElse(null) : current.localHours());
             if (p.proposedWindows().isPresent()) {
                 events.updateWithWindows(t, changed);
@@ -129,7 +131,7 @@ public final class EventService {
             f.errors().throwIfAny();
             int sequence = current.finalSequence() == null ? 0 : current.finalSequence() + 1;
             TimeWindow slot = new TimeWindow(start, start.plusSeconds(60L * current.durationMinutes()));
-            Event changed = current.withFinal(EventStatus.FINAL, slot, sequence, current.version() + 1, now());
+            Event changed = current.picked(slot, sequence, current.version() + 1, now());
             events.update(t, changed);
             return changed;
         });
@@ -143,9 +145,13 @@ public final class EventService {
             if (current.status() != EventStatus.FINAL) {
                 throw notFinal(current);
             }
-            events.update(t, current.withFinal(EventStatus.CLOSED, null, current.finalSequence(),
-                    current.version() + 1, now()));
+            events.update(t, current.unpicked(current.version() + 1, now()));
         });
+    }
+
+    /** The event as it is, for its calendar feed: 404 if there is none. */
+    Event feedEvent(String id) {
+        return get(id);
     }
 
     /** The final event, for its calendar file; 404, or 409 {@code not-final}. */

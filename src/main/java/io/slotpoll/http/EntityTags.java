@@ -22,6 +22,11 @@ public final class EntityTags {
         return "\"" + opaque + "\"";
     }
 
+    /** A weak tag ({@code W/"x"}): the representation is equivalent, not byte for byte the same. */
+    public static String weak(String opaque) {
+        return "W/" + strong(opaque);
+    }
+
     /** If-None-Match uses weak comparison: {@code W/"x"} matches {@code "x"}. Null header never matches. */
     public static boolean noneMatchHits(String header, String etag) {
         if (header == null) {
@@ -30,7 +35,8 @@ public final class EntityTags {
         if (header.trim().equals("*")) {
             return true;
         }
-        String opaque = etag.substring(1, etag.length() - 1);
+        String quoted = etag.startsWith("W/") ? etag.substring(2) : etag;
+        String opaque = quoted.substring(1, quoted.length() - 1);
         for (Tag tag : parse(header, "If-None-Match")) {
             if (tag.opaque().equals(opaque)) {
                 return true;

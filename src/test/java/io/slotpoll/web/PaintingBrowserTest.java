@@ -6,12 +6,14 @@ import static io.slotpoll.testing.Fixtures.window;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.BoundingBox;
+import io.slotpoll.testing.ApiClient;
 import io.slotpoll.testing.Chromium;
 import io.slotpoll.testing.TestApp;
 import java.util.List;
@@ -117,6 +119,35 @@ class PaintingBrowserTest {
         assertThat(page.locator("section.group[data-probe]").count()).as("the group part was redrawn").isZero();
         assertThat(page.locator("section.answer[data-probe]").count()).as("the answer part was redrawn").isZero();
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Your answer")).count()).isEqualTo(1);
+        tab.assertClean();
+    }
+
+    /**
+     * v1.2: an open page sees another person's answer within 20 s without a reload (it asks
+     * every 15 s with If-None-Match), and keeps the viewer's unsaved cells and focus.
+     */
+    @Test
+    void an_open_page_shows_a_new_answer_by_itself_and_keeps_unsaved_cells_and_focus() {
+        Chromium.Tab tab = Chromium.open(desktop());
+        Page page = tab.page();
+        page.navigate("/e/" + id);
+        page.getByLabel("Your name").fill("Viewer");
+        cell(page, "09:30", "10:00", "not marked").click();
+        cell(page, "09:30", "10:00", "available").waitFor();
+        cell(page, "10:00", "10:30", "not marked").focus();
+        ObjectNode other = ApiClient.object().put("name", "Other").put("timezone", "UTC");
+        other.putArray("availability").addObject().put("start", "2027-03-02T09:00:00Z").put("end", "2027-03-02T10:00:00Z")
+                .put("preference", "yes");
+        assertThat(APP.client().post("/api/v1/events/" + id + "/participants").json(other).send().status()).isEqualTo(201);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions()
+                .setName("Tuesday 2 March, 09:00 to 09:30: 1 available, 0 if need be, 0 unavailable").setExact(true))
+                .waitFor(new Locator.WaitForOptions().setTimeout(20_000));
+        assertThat(page.getByText("Yes: Other", new Page.GetByTextOptions().setExact(true)).count()).isEqualTo(2);
+        assertThat(cell(page, "09:30", "10:00", "available").count()).as("the unsaved cell").isEqualTo(1);
+        assertThat(page.getByLabel("Your name").inputValue()).isEqualTo("Viewer");
+        assertThat(page.evaluate("() => document.activeElement.getAttribute('aria-label')"))
+                .isEqualTo("Tuesday 2 March, 10:00 to 10:30, not marked");
+        assertThat(APP.client().get("/api/v1/events/" + id + "/participants").send().json()).hasSize(1);
         tab.assertClean();
     }
 

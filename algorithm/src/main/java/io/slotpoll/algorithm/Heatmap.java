@@ -58,13 +58,19 @@ public final class Heatmap {
             }
         }
         boolean[] yesHere = members ? new boolean[n] : null;
-        FlatUnions.OfParticipants unions = FlatUnions.of(participants);
+        // one participant's unions at a time, in arrays reused from one participant to the next
+        FlatUnions.Splitter splitter = new FlatUnions.Splitter(participants);
+        FlatUnions yesUnion = new FlatUnions(1);
+        FlatUnions allUnion = new FlatUnions(1);
         for (int p = 0; p < participants.size(); p++) {
+            yesUnion.clear();
+            allUnion.clear();
+            splitter.add(participants.get(p), yesUnion, allUnion);
             // "yes" runs first, so that the runs of all windows can tell if-need-be cells apart
             for (boolean yesOnly : YES_THEN_ALL) {
                 int[] diff = yesOnly ? yesDiff : allDiff;
-                FlatUnions runs = yesOnly ? unions.yes() : unions.all();
-                for (int r = runs.offsets[p]; r < runs.offsets[p + 1]; r++) {
+                FlatUnions runs = yesOnly ? yesUnion : allUnion;
+                for (int r = 0; r < runs.size(); r++) {
                     int lo = grid.firstStartAtOrAfter(runs.starts[r]);
                     int hi = grid.lastEndAtOrBefore(runs.ends[r]);
                     if (lo > hi) {
