@@ -27,6 +27,8 @@ import io.slotpoll.calendar.FeedFetcher;
 import io.slotpoll.calendarimport.CalendarImportHandler;
 import io.slotpoll.calendarimport.CalendarImportService;
 import io.slotpoll.recommendation.RecommendationService;
+import io.slotpoll.recovery.RecoveryHandler;
+import io.slotpoll.recovery.RecoveryService;
 import io.slotpoll.recommendation.RecommendationsView;
 import io.slotpoll.web.WebAssets;
 import java.time.Clock;
@@ -90,6 +92,7 @@ public final class App implements AutoCloseable {
         Idempotency idempotency = new Idempotency(database.dsl(), clock, json.mapper());
         AtomicBoolean draining = new AtomicBoolean();
         String baseUrl = config.http().publicBaseUrl();
+        ClientAddress clientAddress = config.http().trustProxy() ? ClientAddress.LAST_FORWARDED : ClientAddress.PEER;
         ParticipantService participantService = new ParticipantService(database.dsl(), events, participants, clock,
                 config.limits().maxParticipants());
         HttpApi.Handlers handlers = new HttpApi.Handlers(
@@ -100,12 +103,12 @@ public final class App implements AutoCloseable {
                 new RecommendationHandler(new RecommendationService(database.dsl(), events, participants,
                         new SlotMatcher(), new RecommendationsView(json.mapper()), config.limits().cacheBytes(), metrics.registry())),
                 new HealthHandler(database, json, draining::get),
-                new RateLimiter(config.http().rateLimits(),
-                        config.http().trustProxy() ? ClientAddress.LAST_FORWARDED : ClientAddress.PEER),
+                new RateLimiter(config.http().rateLimits(), clientAddress),
                 new Cors(config.http().corsOrigins()),
                 metrics,
                 WebAssets.load(),
-                new CalendarImportHandler(new CalendarImportService(database.dsl(), events, new FeedFetcher(feeds)), json));
+                new CalendarImportHandler(new CalendarImportService(database.dsl(), events, new FeedFetcher(feeds)), json),
+                new RecoveryHandler(new RecoveryService(), json, clientAddress));
         SecurityHeaders headers = SecurityHeaders.forBaseUrl(baseUrl);
         Javalin server = HttpApi.create(handlers, new Problems(json.mapper()), new ServerErrors(json.mapper(), headers),
                 headers);

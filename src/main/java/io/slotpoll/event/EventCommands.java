@@ -22,7 +22,7 @@ final class EventCommands {
     /** {@code POST /api/v1/events}; fields are null where absent or invalid (already recorded). */
     record Create(String title, String description, Integer durationMinutes, int slotStepMinutes,
             Optional<ZoneId> timezone, List<WindowBounds> proposedWindows, TimeBound deadline, DailyHours localHours,
-            Errors errors) {
+            Optional<Optional<String>> organizerEmail, Errors errors) {
     }
 
     /** {@code PUT /api/v1/events/{id}/final}: a local {@code start} is read in the event's zone. */
@@ -36,6 +36,7 @@ final class EventCommands {
     record Patch(String eventId, Optional<String> token, Optional<String> title, Optional<Optional<String>> description,
             Optional<Integer> durationMinutes, Optional<Integer> slotStepMinutes, Optional<ZoneId> timezone,
             Optional<List<WindowBounds>> proposedWindows, Optional<Optional<TimeBound>> deadline,
-            Optional<EventStatus> status, Optional<Optional<DailyHours>> localHours, Errors errors) {
+            Optional<EventStatus> status, Optional<Optional<DailyHours>> localHours,
+            Optional<Optional<String>> organizerEmail, Errors errors) {
     }
 }

@@ -8,6 +8,7 @@ import io.javalin.http.Context;
 import io.slotpoll.auth.BearerToken;
 import io.slotpoll.calendar.IcsWriter;
 import io.slotpoll.problem.Errors;
+import io.slotpoll.http.AddressFields;
 import io.slotpoll.http.EntityTags;
 import io.slotpoll.http.JsonIo;
 import io.slotpoll.http.ObjectFields;
@@ -31,11 +32,11 @@ import java.util.Set;
 public final class EventHandler {
 
     private static final Set<String> CREATE_FIELDS = ObjectFields.names("title", "description", "durationMinutes",
-            "slotStepMinutes", "timezone", "proposedWindows", "deadline", "localHours");
+            "slotStepMinutes", "timezone", "proposedWindows", "deadline", "localHours", "organizerEmail");
     private static final Set<String> WINDOW_FIELDS = ObjectFields.names("start", "end");
     private static final Set<String> FINAL_FIELDS = ObjectFields.names("start");
     private static final Set<String> PATCH_FIELDS = ObjectFields.names("title", "description", "durationMinutes",
-            "slotStepMinutes", "timezone", "proposedWindows", "deadline", "status", "localHours");
+            "slotStepMinutes", "timezone", "proposedWindows", "deadline", "status", "localHours", "organizerEmail");
 
     private final EventService service;
     private final JsonIo json;
@@ -64,7 +65,8 @@ public final class EventHandler {
         TimeBound deadline = TimeFields.bound(body, "deadline", OPTIONAL);
         DailyHours hours = TimeFields.hours(body, "localHours");
         EventCommands.Create command = new EventCommands.Create(title, description, duration,
-                step == null ? EventRules.DEFAULT_STEP : step, zone, windows, deadline, hours, errors);
+                step == null ? EventRules.DEFAULT_STEP : step, zone, windows, deadline, hours,
+                AddressFields.read(body, "organizerEmail", errors), errors);
         idempotency.respond(ctx, "POST /api/v1/events", body.bytes(), tx -> created(service.create(tx, command)));
     }
 
@@ -182,7 +184,8 @@ public final class EventHandler {
             hours = Optional.of(Optional.ofNullable(TimeFields.hours(body, "localHours")));
         }
         Event event = service.patch(new EventCommands.Patch(PathIds.event(ctx), BearerToken.from(ctx), title,
-                description, duration, step, zone, windows, deadline, status, hours, errors));
+                description, duration, step, zone, windows, deadline, status, hours,
+                AddressFields.read(body, "organizerEmail", errors), errors));
         json.write(ctx, 200, EventView.of(event, links));
     }
 

@@ -4,6 +4,7 @@ import io.slotpoll.algorithm.Interval;
 import io.slotpoll.algorithm.SlotMatcher;
 import io.slotpoll.auth.Access;
 import io.slotpoll.auth.Secrets;
+import io.slotpoll.mail.Mail;
 import io.slotpoll.problem.ProblemException;
 import io.slotpoll.problem.Errors;
 import io.slotpoll.problem.ProblemType;
@@ -51,6 +52,9 @@ public final class EventService {
             EventRules.checkWindows(windows, c.durationMinutes(), "proposedWindows", c.errors());
         }
         c.errors().throwIfAny();
+        if (c.organizerEmail().isPresent()) {
+            throw Mail.off("organizerEmail");
+        }
         Instant now = now();
         String token = Secrets.newToken();
         Event event = new Event(Secrets.newId(), c.title(), c.description(), c.durationMinutes(), c.slotStepMinutes(),
@@ -80,6 +84,9 @@ public final class EventService {
             int duration = p.durationMinutes().orElse(current.durationMinutes());
             EventRules.checkWindows(windows, duration, "proposedWindows", p.errors());
             p.errors().throwIfAny();
+            if (p.organizerEmail().isPresent()) {
+                throw Mail.off("organizerEmail");
+            }
             if (current.status() == EventStatus.FINAL && (p.proposedWindows().isPresent()
                     || p.durationMinutes().isPresent() || p.slotStepMinutes().isPresent() || p.status().isPresent())) {
                 throw new ProblemException(ProblemType.EVENT_FINAL, "event " + current.id() + " is final: undo the final"

@@ -9,6 +9,7 @@ import io.slotpoll.algorithm.Preference;
 import io.slotpoll.auth.BearerToken;
 import io.slotpoll.event.EventLinks;
 import io.slotpoll.problem.Errors;
+import io.slotpoll.http.AddressFields;
 import io.slotpoll.http.EntityTags;
 import io.slotpoll.http.JsonIo;
 import io.slotpoll.http.ObjectFields;
@@ -32,9 +33,10 @@ public final class ParticipantHandler {
 
     public static final int NAME_MAX = 100;
     public static final int WINDOWS_MAX = 500;
-    private static final Set<String> JOIN_FIELDS = ObjectFields.names("name", "timezone", "availability", "localHours");
+    private static final Set<String> JOIN_FIELDS = ObjectFields.names("name", "timezone", "availability", "localHours",
+            "email");
     private static final Set<String> REPLACE_FIELDS = ObjectFields.names("timezone", "availability");
-    private static final Set<String> PATCH_FIELDS = ObjectFields.names("name", "required", "localHours");
+    private static final Set<String> PATCH_FIELDS = ObjectFields.names("name", "required", "localHours", "email");
     private static final Set<String> WINDOW_FIELDS = ObjectFields.names("start", "end", "preference");
 
     private final ParticipantService service;
@@ -56,7 +58,7 @@ public final class ParticipantHandler {
         String name = body.label("name", REQUIRED, NAME_MAX);
         Optional<ZoneId> zone = TimeFields.zone(body, "timezone", REQUIRED);
         ParticipantCommands.Join command = new ParticipantCommands.Join(name, zone, availability(body, OPTIONAL),
-                TimeFields.hours(body, "localHours"), errors);
+                TimeFields.hours(body, "localHours"), AddressFields.read(body, "email", errors), errors);
         idempotency.respond(ctx, "POST /api/v1/events/" + eventId + "/participants", body.bytes(),
                 tx -> joined(eventId, service.join(tx, eventId, command)));
     }
@@ -99,7 +101,8 @@ public final class ParticipantHandler {
                 ? Optional.ofNullable(body.bool("required", REQUIRED)) : Optional.empty();
         Optional<Optional<DailyHours>> hours = body.isPresent("localHours")
                 ? Optional.of(Optional.ofNullable(TimeFields.hours(body, "localHours"))) : Optional.empty();
-        respond(ctx, service.change(new ParticipantCommands.Change(target(ctx), name, required, hours, errors)));
+        Optional<Optional<String>> email = AddressFields.read(body, "email", errors);
+        respond(ctx, service.change(new ParticipantCommands.Change(target(ctx), name, required, hours, email, errors)));
     }
 
     public void delete(Context ctx) {

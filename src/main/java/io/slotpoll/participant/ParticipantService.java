@@ -6,6 +6,7 @@ import io.slotpoll.event.Event;
 import io.slotpoll.event.EventRepository;
 import io.slotpoll.event.EventStatus;
 import io.slotpoll.event.EventService;
+import io.slotpoll.mail.Mail;
 import io.slotpoll.problem.ProblemException;
 import io.slotpoll.problem.Errors;
 import io.slotpoll.problem.ProblemType;
@@ -76,6 +77,9 @@ public final class ParticipantService {
         EventRepository.Locked locked = lockEvent(tx, eventId);
         Event event = locked.event();
         requireOpen(event, now);
+        if (c.email().isPresent()) {
+            throw Mail.off("email");
+        }
         if (event.participantCount() >= maxParticipants) {
             throw new ProblemException(ProblemType.EVENT_FULL, "event " + event.id() + " already has "
                     + event.participantCount() + " participants, the most an event may have");
@@ -129,6 +133,9 @@ public final class ParticipantService {
     Participant change(ParticipantCommands.Change c) {
         Permission permission = c.required().isPresent() ? Permission.ADMIN : Permission.ADMIN_OR_OWNER;
         return edit(c.target(), permission, c.errors(), (t, event, stored, now) -> {
+            if (c.email().isPresent()) {
+                throw Mail.off("email");
+            }
             Participant p = stored.participant();
             Participant changed = new Participant(p.id(), c.name().orElse(p.name()), p.timezone(),
                     c.required().orElse(p.required()), p.availability(), p.version() + 1, p.createdAt(), now,

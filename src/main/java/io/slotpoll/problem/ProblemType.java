@@ -19,6 +19,8 @@ public enum ProblemType {
     PAYLOAD_TOO_LARGE(413, "payload-too-large", "Request body too large"),
     URI_TOO_LONG(414, "uri-too-long", "Request URI too long"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported media type"),
+    EMAIL_OFF(422, "email-off", "Email is turned off"),
+    CODE_EXPIRED(410, "code-expired", "Code is wrong or expired"),
     IDEMPOTENCY_KEY_REUSED(422, "idempotency-key-reused", "Idempotency key reused with a different request"),
     CALENDAR_INVALID(422, "calendar-invalid", "Calendar cannot be read"),
     CALENDAR_UNREACHABLE(422, "calendar-unreachable", "Calendar feed cannot be fetched"),

@@ -1,0 +1,47 @@
+package io.slotpoll.recovery;
+
+import static io.slotpoll.http.Presence.REQUIRED;
+
+import io.javalin.http.Context;
+import io.slotpoll.guard.ClientAddress;
+import io.slotpoll.http.JsonIo;
+import io.slotpoll.http.ObjectFields;
+import io.slotpoll.mail.EmailAddress;
+import io.slotpoll.problem.Errors;
+import java.util.Set;
+
+/** {@code POST /api/v1/link-recovery} (always 202, empty) and {@code POST /api/v1/link-recovery/redeem}. */
+public final class RecoveryHandler {
+
+    static final int CODE_MAX = 128;
+    private static final Set<String> REQUEST_FIELDS = ObjectFields.names("email");
+    private static final Set<String> REDEEM_FIELDS = ObjectFields.names("code");
+
+    private final RecoveryService service;
+    private final JsonIo json;
+    private final ClientAddress clientAddress;
+
+    public RecoveryHandler(RecoveryService service, JsonIo json, ClientAddress clientAddress) {
+        this.service = service;
+        this.json = json;
+        this.clientAddress = clientAddress;
+    }
+
+    public void request(Context ctx) {
+        Errors errors = new Errors();
+        ObjectFields body = json.read(ctx, errors).allowOnly(REQUEST_FIELDS);
+        String text = body.label("email", REQUIRED, EmailAddress.MAX_CHARS);
+        String address = text == null ? null : EmailAddress.check(text, "email", errors);
+        errors.throwIfAny();
+        service.request(address, clientAddress.of(ctx));
+        ctx.status(202);
+    }
+
+    public void redeem(Context ctx) {
+        Errors errors = new Errors();
+        ObjectFields body = json.read(ctx, errors).allowOnly(REDEEM_FIELDS);
+        String code = body.label("code", REQUIRED, CODE_MAX);
+        errors.throwIfAny();
+        service.redeem(code);
+    }
+}
