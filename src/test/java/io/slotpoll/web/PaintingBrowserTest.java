@@ -151,6 +151,37 @@ class PaintingBrowserTest {
         tab.assertClean();
     }
 
+    /** v1.2: a hidden tab asks nothing; when it becomes visible again it asks at once and shows what changed. */
+    @Test
+    void a_hidden_page_asks_nothing_and_catches_up_when_it_is_shown_again() {
+        Chromium.Tab tab = Chromium.open(desktop());
+        Page page = tab.page();
+        List<String> heatmapReads = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        page.onRequest(r -> {
+            if (r.url().contains("/heatmap")) {
+                heatmapReads.add(r.url());
+            }
+        });
+        page.navigate("/e/" + id);
+        page.getByLabel("Your name").waitFor();
+        page.evaluate("() => { Object.defineProperty(document, 'hidden', { configurable: true, get: () => true });"
+                + " document.dispatchEvent(new Event('visibilitychange')); }");
+        int before = heatmapReads.size();
+        ObjectNode other = ApiClient.object().put("name", "Hidden").put("timezone", "UTC");
+        other.putArray("availability").addObject().put("start", "2027-03-02T09:00:00Z").put("end", "2027-03-02T09:30:00Z")
+                .put("preference", "yes");
+        assertThat(APP.client().post("/api/v1/events/" + id + "/participants").json(other).send().status()).isEqualTo(201);
+        page.waitForTimeout(17_000); // more than one 15 s period
+        assertThat(heatmapReads.size()).as("heatmap reads while hidden").isEqualTo(before);
+        page.evaluate("() => { Object.defineProperty(document, 'hidden', { configurable: true, get: () => false });"
+                + " document.dispatchEvent(new Event('visibilitychange')); }");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions()
+                .setName("Tuesday 2 March, 09:00 to 09:30: 1 available, 0 if need be, 0 unavailable").setExact(true))
+                .waitFor(new Locator.WaitForOptions().setTimeout(5_000));
+        assertThat(heatmapReads.size()).as("reads once shown: the check, then the reload").isEqualTo(before + 2);
+        tab.assertClean();
+    }
+
     @Test
     void the_keyboard_alone_fills_in_and_saves_an_answer() {
         Chromium.Tab tab = Chromium.open(desktop());
