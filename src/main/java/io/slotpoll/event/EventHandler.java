@@ -9,6 +9,7 @@ import io.slotpoll.auth.BearerToken;
 import io.slotpoll.calendar.IcsWriter;
 import io.slotpoll.problem.Errors;
 import io.slotpoll.http.AddressFields;
+import io.slotpoll.http.Conditional;
 import io.slotpoll.http.EntityTags;
 import io.slotpoll.http.JsonIo;
 import io.slotpoll.http.ObjectFields;
@@ -93,8 +94,12 @@ public final class EventHandler {
                 json.bytes(answer)), StoredResponse.Owner.event(id));
     }
 
+    /** A weak ETag from the event version ({@code W/"e-{version}"}); 304 when the client's copy is current. */
     public void get(Context ctx) {
-        json.write(ctx, 200, EventView.of(service.get(PathIds.event(ctx)), links));
+        Event event = service.get(PathIds.event(ctx));
+        if (!Conditional.notModified(ctx, EntityTags.weak("e-" + event.version()))) {
+            json.write(ctx, 200, EventView.of(event, links));
+        }
     }
 
     /** {@code PUT .../final}: the body waits for 404 and 401/403 like a PATCH's. */
@@ -128,11 +133,7 @@ public final class EventHandler {
      */
     public void feed(Context ctx) {
         Event event = service.feedEvent(PathIds.event(ctx));
-        String etag = EntityTags.weak("feed-" + event.version());
-        ctx.header("ETag", etag);
-        ctx.header("Cache-Control", "no-cache");
-        if (EntityTags.noneMatchHits(ctx.header("If-None-Match"), etag)) {
-            ctx.status(304);
+        if (Conditional.notModified(ctx, EntityTags.weak("feed-" + event.version()))) {
             return;
         }
         ctx.status(200);

@@ -10,6 +10,7 @@ import io.slotpoll.auth.BearerToken;
 import io.slotpoll.event.EventLinks;
 import io.slotpoll.problem.Errors;
 import io.slotpoll.http.AddressFields;
+import io.slotpoll.http.Conditional;
 import io.slotpoll.http.EntityTags;
 import io.slotpoll.http.JsonIo;
 import io.slotpoll.http.ObjectFields;
@@ -75,12 +76,20 @@ public final class ParticipantHandler {
                 StoredResponse.Owner.participant(eventId, p.id()));
     }
 
+    /** A weak ETag from the event version ({@code W/"p-{version}"}: every participant write grows it); 304 when current. */
     public void list(Context ctx) {
-        json.write(ctx, 200, service.list(PathIds.event(ctx)).stream().map(ParticipantView::of).toList());
+        ParticipantService.Listed listed = service.list(PathIds.event(ctx));
+        if (!Conditional.notModified(ctx, EntityTags.weak("p-" + listed.eventVersion()))) {
+            json.write(ctx, 200, listed.participants().stream().map(ParticipantView::of).toList());
+        }
     }
 
+    /** The participant with its strong ETag (its version); 304 when the client's copy is current. */
     public void get(Context ctx) {
-        respond(ctx, service.get(PathIds.event(ctx), PathIds.participant(ctx)));
+        Participant participant = service.get(PathIds.event(ctx), PathIds.participant(ctx));
+        if (!Conditional.notModified(ctx, EntityTags.ofVersion(participant.version()))) {
+            json.write(ctx, 200, ParticipantView.of(participant));
+        }
     }
 
     /** Reads the whole body into a command; the service checks 404, 401/403, then the body, then the rest. */

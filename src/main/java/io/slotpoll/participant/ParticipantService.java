@@ -94,12 +94,14 @@ public final class ParticipantService {
         return new Created(participant, token);
     }
 
-    List<Participant> list(String eventId) {
+    /** An event's participants and the event version they belong to, read in one transaction. */
+    record Listed(long eventVersion, List<Participant> participants) {
+    }
+
+    Listed list(String eventId) {
         return dsl.transactionResult(tx -> {
-            if (events.version(tx.dsl(), eventId).isEmpty()) {
-                throw eventNotFound(eventId);
-            }
-            return participants.listByEvent(tx.dsl(), eventId);
+            long version = events.version(tx.dsl(), eventId).orElseThrow(() -> eventNotFound(eventId));
+            return new Listed(version, participants.listByEvent(tx.dsl(), eventId));
         });
     }
 
