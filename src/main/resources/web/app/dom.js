@@ -94,15 +94,19 @@ export function mountParts(container, parts) {
 
 const FOCUSABLE = 'a[href], button, input, select, textarea, [tabindex]';
 
+/** The focusable elements among and inside {@code nodes}, in document order. */
+function focusables(nodes) {
+  return nodes.flatMap((n) => (n instanceof Element ? [...(n.matches(FOCUSABLE) ? [n] : []), ...n.querySelectorAll(FOCUSABLE)] : []));
+}
+
 function focusKey(nodes, el) {
   if (el.id) return { id: el.id };
   if (el.dataset.index !== undefined) return { index: el.dataset.index, tag: el.tagName };
-  const all = nodes.flatMap((n) => (n instanceof Element ? [...(n.matches(FOCUSABLE) ? [n] : []), ...n.querySelectorAll(FOCUSABLE)] : []));
-  return { nth: all.indexOf(el) };
+  return { nth: focusables(nodes).indexOf(el) };
 }
 
 function refocus(nodes, key) {
-  const all = nodes.flatMap((n) => (n instanceof Element ? [...(n.matches(FOCUSABLE) ? [n] : []), ...n.querySelectorAll(FOCUSABLE)] : []));
+  const all = focusables(nodes);
   const target = key.id ? all.find((e) => e.id === key.id)
     : key.index !== undefined ? all.find((e) => e.tagName === key.tag && e.dataset.index === key.index)
       : all[key.nth];

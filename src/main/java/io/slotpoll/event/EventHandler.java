@@ -132,7 +132,7 @@ public final class EventHandler {
      * ETag from the event version (any change to the event may change the feed) and 304.
      */
     public void feed(Context ctx) {
-        Event event = service.feedEvent(PathIds.event(ctx));
+        Event event = service.get(PathIds.event(ctx));
         if (Conditional.notModified(ctx, EntityTags.weak("feed-" + event.version()))) {
             return;
         }

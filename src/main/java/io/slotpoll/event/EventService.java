@@ -156,11 +156,6 @@ public final class EventService {
         });
     }
 
-    /** The event as it is, for its calendar feed: 404 if there is none. */
-    Event feedEvent(String id) {
-        return get(id);
-    }
-
     /** The final event, for its calendar file; 404, or 409 {@code not-final}. */
     Event finalEvent(String id) {
         Event event = get(id);

@@ -1,6 +1,7 @@
 package io.slotpoll.http;
 
 import static io.slotpoll.http.Presence.OPTIONAL;
+import static io.slotpoll.http.Presence.REQUIRED;
 
 import io.slotpoll.mail.EmailAddress;
 import io.slotpoll.problem.Errors;
@@ -22,5 +23,11 @@ public final class AddressFields {
         }
         String text = body.label(name, OPTIONAL, EmailAddress.MAX_CHARS);
         return Optional.of(Optional.ofNullable(text == null ? null : EmailAddress.check(text, name, errors)));
+    }
+
+    /** A required address: the checked address, or null with the reason (absent, wrong type, malformed) recorded. */
+    public static String required(ObjectFields body, String name, Errors errors) {
+        String text = body.label(name, REQUIRED, EmailAddress.MAX_CHARS);
+        return text == null ? null : EmailAddress.check(text, name, errors);
     }
 }

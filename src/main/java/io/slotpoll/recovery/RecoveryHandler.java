@@ -4,9 +4,9 @@ import static io.slotpoll.http.Presence.REQUIRED;
 
 import io.javalin.http.Context;
 import io.slotpoll.guard.ClientAddress;
+import io.slotpoll.http.AddressFields;
 import io.slotpoll.http.JsonIo;
 import io.slotpoll.http.ObjectFields;
-import io.slotpoll.mail.EmailAddress;
 import io.slotpoll.problem.Errors;
 import java.util.Set;
 
@@ -30,8 +30,7 @@ public final class RecoveryHandler {
     public void request(Context ctx) {
         Errors errors = new Errors();
         ObjectFields body = json.read(ctx, errors).allowOnly(REQUEST_FIELDS);
-        String text = body.label("email", REQUIRED, EmailAddress.MAX_CHARS);
-        String address = text == null ? null : EmailAddress.check(text, "email", errors);
+        String address = AddressFields.required(body, "email", errors);
         errors.throwIfAny();
         service.request(address, clientAddress.of(ctx));
         ctx.status(202);
