@@ -29,6 +29,21 @@ import io.slotpoll.calendarimport.CalendarImportService;
 import io.slotpoll.recommendation.RecommendationService;
 import io.slotpoll.recovery.RecoveryHandler;
 import io.slotpoll.recovery.RecoveryService;
+import io.slotpoll.mail.MailStopHandler;
+import io.slotpoll.mail.MailTransport;
+import io.slotpoll.mail.Mailer;
+import io.slotpoll.mail.Outbox;
+import io.slotpoll.mail.Sender;
+import io.slotpoll.mail.SesTransport;
+import io.slotpoll.mail.SmtpTransport;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
+import io.slotpoll.mail.SenderLoop;
+import io.slotpoll.mail.StopLinks;
+import io.slotpoll.participant.ParticipantLetters;
+import java.util.Map;
+import java.util.Optional;
 import io.slotpoll.recommendation.RecommendationsView;
 import io.slotpoll.web.WebAssets;
 import java.time.Clock;
@@ -50,15 +65,19 @@ public final class App implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(App.class);
     private static final Duration PURGE_EVERY = Duration.ofMinutes(15);
+    /** How long an ended outbox row is kept (the daily caps read the last day of it). */
+    static final Duration MAIL_KEPT = Duration.ofDays(7);
 
     private final Javalin server;
     private final Database database;
     private final Config.Shutdown shutdown;
     private final AtomicBoolean draining;
     private final ScheduledExecutorService housekeeping;
+    private final Optional<SenderLoop> sender;
 
     private App(Javalin server, Database database, Config.Shutdown shutdown, AtomicBoolean draining,
-            ScheduledExecutorService housekeeping) {
+            ScheduledExecutorService housekeeping, Optional<SenderLoop> sender) {
+        this.sender = sender;
         this.server = server;
         this.database = database;
         this.shutdown = shutdown;
@@ -86,6 +105,15 @@ public final class App implements AutoCloseable {
      * their own HTTPS server on loopback); no configuration value can.
      */
     public static App start(Database database, Config config, Clock clock, Metrics metrics, FeedFetcher.Network feeds) {
+        return start(database, config, clock, metrics, feeds, transport(config.mail()));
+    }
+
+    /**
+     * As above, with mail sent through {@code transport} (empty: mail is off). Only tests pass
+     * their own: the real SES client pointed at a local stub.
+     */
+    public static App start(Database database, Config config, Clock clock, Metrics metrics, FeedFetcher.Network feeds,
+            Optional<MailTransport> transport) {
         JsonIo json = new JsonIo(Json.newMapper());
         EventRepository events = new EventRepository();
         ParticipantRepository participants = new ParticipantRepository();
@@ -93,12 +121,19 @@ public final class App implements AutoCloseable {
         AtomicBoolean draining = new AtomicBoolean();
         String baseUrl = config.http().publicBaseUrl();
         ClientAddress clientAddress = config.http().trustProxy() ? ClientAddress.LAST_FORWARDED : ClientAddress.PEER;
+        EventLinks links = new EventLinks(baseUrl);
+        Outbox outbox = new Outbox();
+        Mailer mailer = transport.isEmpty() ? Mailer.off()
+                : Mailer.on(config.mail().from(), baseUrl, outbox, StopLinks.load(database.dsl()), clock,
+                        config.mail().digest());
+        ParticipantLetters participantLetters = new ParticipantLetters(mailer, events, participants, links);
         ParticipantService participantService = new ParticipantService(database.dsl(), events, participants, clock,
-                config.limits().maxParticipants());
+                config.limits().maxParticipants(), mailer, participantLetters);
+        RecoveryService recovery = new RecoveryService(database.dsl(), mailer, links, clock);
         HttpApi.Handlers handlers = new HttpApi.Handlers(
-                new EventHandler(new EventService(database.dsl(), events, clock), json, new EventLinks(baseUrl),
+                new EventHandler(new EventService(database.dsl(), events, clock, mailer, links), json, links,
                         idempotency),
-                new ParticipantHandler(participantService, json, idempotency, new EventLinks(baseUrl)),
+                new ParticipantHandler(participantService, json, idempotency, links),
                 new ExportHandler(participantService),
                 new RecommendationHandler(new RecommendationService(database.dsl(), events, participants,
                         new SlotMatcher(), new RecommendationsView(json.mapper()), config.limits().cacheBytes(), metrics.registry())),
@@ -108,7 +143,8 @@ public final class App implements AutoCloseable {
                 metrics,
                 WebAssets.load(),
                 new CalendarImportHandler(new CalendarImportService(database.dsl(), events, new FeedFetcher(feeds)), json),
-                new RecoveryHandler(new RecoveryService(), json, clientAddress));
+                new RecoveryHandler(recovery, json, clientAddress),
+                new MailStopHandler(mailer, database.dsl(), clock));
         SecurityHeaders headers = SecurityHeaders.forBaseUrl(baseUrl);
         Javalin server = HttpApi.create(handlers, new Problems(json.mapper()), new ServerErrors(json.mapper(), headers),
                 headers);
@@ -119,7 +155,25 @@ public final class App implements AutoCloseable {
         // close() ends the schedule by shutting the executor down.
         ScheduledFuture<?> unused = housekeeping.scheduleWithFixedDelay(() -> purge(idempotency), 0,
                 PURGE_EVERY.toSeconds(), TimeUnit.SECONDS);
-        return new App(server, database, config.shutdown(), draining, housekeeping);
+        Optional<SenderLoop> sender = transport.map(t -> {
+            Sender s = new Sender(database.dsl(), outbox, mailer, t, Map.of(ParticipantLetters.DIGEST,
+                    participantLetters.digestComposer(), RecoveryService.KIND, recovery.composer()),
+                    new Sender.Caps(config.mail().perAddressDaily(), config.mail().perEventDaily()), clock,
+                    metrics.registry());
+            ScheduledFuture<?> unusedPurge = housekeeping.scheduleWithFixedDelay(() -> purgeMail(database, outbox,
+                    recovery, clock), 1, PURGE_EVERY.toSeconds(), TimeUnit.SECONDS);
+            return SenderLoop.start(s, t);
+        });
+        return new App(server, database, config.shutdown(), draining, housekeeping, sender);
+    }
+
+    /** The configured mail transport: SMTP, SES v2 (its own retries off: the outbox retries), or none. */
+    private static Optional<MailTransport> transport(Config.Mail mail) {
+        return mail.transport().map(t -> switch (t) {
+            case Config.Smtp smtp -> new SmtpTransport(smtp.server());
+            case Config.Ses ses -> new SesTransport(SesV2Client.builder().region(Region.of(ses.region()))
+                    .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry())).build(), mail.from());
+        });
     }
 
     private static void purge(Idempotency idempotency) {
@@ -130,6 +184,24 @@ public final class App implements AutoCloseable {
             }
         } catch (RuntimeException e) {
             LOG.warn("could not purge expired idempotency keys: {}", e.toString());
+        }
+    }
+
+    /** Outbox rows that ended more than {@link #MAIL_KEPT} ago, and recovery codes expired a day ago. */
+    private static void purgeMail(Database database, Outbox outbox, RecoveryService recovery, Clock clock) {
+        try {
+            int rows = 0;
+            int batch;
+            do {
+                batch = outbox.purge(database.dsl(), clock.instant().minus(MAIL_KEPT), 10_000);
+                rows += batch;
+            } while (batch == 10_000);
+            int codes = recovery.purgeExpired(clock.instant().minus(Duration.ofDays(1)));
+            if (rows + codes > 0) {
+                LOG.info("purged {} ended outbox rows and {} expired recovery codes", rows, codes);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("could not purge old outbox rows: {}", e.toString());
         }
     }
 
@@ -155,6 +227,7 @@ public final class App implements AutoCloseable {
             sleep(shutdown.drain().toMillis());
         }
         housekeeping.shutdownNow();
+        sender.ifPresent(SenderLoop::close);
         Server jetty = server.jettyServer().server();
         for (Connector connector : jetty.getConnectors()) {
             if (connector instanceof NetworkConnector listener) {

@@ -1,6 +1,8 @@
 package io.slotpoll;
 
 import io.slotpoll.guard.RateLimiter;
+import io.slotpoll.mail.EmailAddress;
+import io.slotpoll.mail.SmtpTransport;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.InvalidPathException;
@@ -19,7 +21,8 @@ import java.util.Optional;
  *
  * @param logFormat {@code LOG_FORMAT}, {@code json} (default, one JSON object per line) or {@code text}
  */
-public record Config(Http http, Db db, Limits limits, Shutdown shutdown, Aws aws, Metrics metrics, String logFormat) {
+public record Config(Http http, Db db, Limits limits, Shutdown shutdown, Aws aws, Metrics metrics, Mail mail,
+        String logFormat) {
 
     /**
      * The HTTP edge.
@@ -81,6 +84,41 @@ public record Config(Http http, Db db, Limits limits, Shutdown shutdown, Aws aws
      * @param prometheus {@code METRICS_PROMETHEUS}, {@code true} or {@code false} (default): serve {@code /metrics}
      */
     public record Metrics(boolean prometheus) {
+    }
+
+    /**
+     * Mail, off unless a transport and {@code MAIL_FROM} are set.
+     *
+     * @param transport      {@code SMTP_URL} (with {@code SMTP_USER}, {@code SMTP_PASSWORD}) or {@code SES_REGION};
+     *                       empty: no mail
+     * @param from           {@code MAIL_FROM}, the sender address (required with a transport, refused without)
+     * @param perAddressDaily {@code MAIL_PER_ADDRESS_DAILY}, 1..10000, default 20: mails one address may get a day
+     * @param perEventDaily  {@code MAIL_PER_EVENT_DAILY}, 1..100000, default 500: mails one event may send a day
+     * @param digest         {@code NOTIFY_DIGEST_MINUTES}, 0..1440, default 60: how long new answers gather into
+     *                       one digest (0: sent as soon as the sender sees them)
+     */
+    public record Mail(Optional<Transport> transport, String from, int perAddressDaily, int perEventDaily,
+            Duration digest) {
+
+        public boolean on() {
+            return transport.isPresent();
+        }
+    }
+
+    /** How mail leaves: SMTP or Amazon SES. */
+    public sealed interface Transport permits Smtp, Ses {
+    }
+
+    /**
+     * An SMTP server: {@code smtps://} is TLS from the first byte (default port 465); otherwise
+     * STARTTLS whenever the server offers it (default port 587). The password never appears
+     * in {@link #toString()}.
+     */
+    public record Smtp(SmtpTransport.Server server) implements Transport {
+    }
+
+    /** Amazon SES v2 in {@code region}, with credentials from the default AWS chain. */
+    public record Ses(String region) implements Transport {
     }
 
     /** A JDBC target. The password never appears in {@link #toString()}. */
@@ -145,7 +183,70 @@ public record Config(Http http, Db db, Limits limits, Shutdown shutdown, Aws aws
         }
         return new Config(new Http(port, baseUrl, limits, trustProxy, origins), new Db(database, poolSize, dataDir),
                 new Limits(maxParticipants, cacheMb * 1024L * 1024L), new Shutdown(drain, grace),
-                new Aws(secretId, namespace), new Metrics(prometheus), logFormat);
+                new Aws(secretId, namespace), new Metrics(prometheus), mail(env), logFormat);
+    }
+
+    private static Mail mail(Map<String, String> env) {
+        Optional<String> smtpUrl = get(env, "SMTP_URL");
+        Optional<String> region = get(env, "SES_REGION");
+        Optional<String> user = get(env, "SMTP_USER");
+        Optional<String> password = get(env, "SMTP_PASSWORD");
+        Optional<String> from = get(env, "MAIL_FROM");
+        if (smtpUrl.isPresent() && region.isPresent()) {
+            throw new ConfigException("SMTP_URL and SES_REGION are both set: mail goes through one of them; unset one");
+        }
+        if (smtpUrl.isEmpty() && (user.isPresent() || password.isPresent())) {
+            throw new ConfigException((user.isPresent() ? "SMTP_USER" : "SMTP_PASSWORD")
+                    + " is set but SMTP_URL is not: set SMTP_URL too, or unset it");
+        }
+        if (user.isPresent() != password.isPresent()) {
+            throw new ConfigException((user.isPresent() ? "SMTP_PASSWORD" : "SMTP_USER")
+                    + " is missing: SMTP_USER and SMTP_PASSWORD go together");
+        }
+        Optional<Transport> transport = Optional.empty();
+        if (smtpUrl.isPresent()) {
+            transport = Optional.of(smtp(smtpUrl.get(), user.orElse(""), password.orElse("")));
+        } else if (region.isPresent()) {
+            if (!region.get().matches("[a-z]{2}(-[a-z]+)+-\\d{1,2}")) {
+                throw new ConfigException("SES_REGION must be an AWS region such as eu-west-1 (was \"" + region.get()
+                        + "\")");
+            }
+            transport = Optional.of(new Ses(region.get()));
+        }
+        if (transport.isPresent() && from.isEmpty()) {
+            throw new ConfigException("MAIL_FROM is not set: with " + (smtpUrl.isPresent() ? "SMTP_URL" : "SES_REGION")
+                    + " mail needs a sender address, such as slotpoll@example.com");
+        }
+        if (transport.isEmpty() && from.isPresent()) {
+            throw new ConfigException("MAIL_FROM is set but neither SMTP_URL nor SES_REGION is: set one, or unset MAIL_FROM");
+        }
+        if (from.isPresent() && !EmailAddress.isValid(from.get())) {
+            throw new ConfigException("MAIL_FROM must be one address such as slotpoll@example.com (was \"" + from.get()
+                    + "\")");
+        }
+        return new Mail(transport, from.orElse(""), integer(env, "MAIL_PER_ADDRESS_DAILY", 20, 1, 10_000),
+                integer(env, "MAIL_PER_EVENT_DAILY", 500, 1, 100_000),
+                Duration.ofMinutes(integer(env, "NOTIFY_DIGEST_MINUTES", 60, 0, 1440)));
+    }
+
+    private static Smtp smtp(String text, String user, String password) {
+        try {
+            URI uri = new URI(text);
+            boolean implicitTls = "smtps".equals(uri.getScheme());
+            if (!(implicitTls || "smtp".equals(uri.getScheme())) || uri.getHost() == null
+                    || !(uri.getRawPath() == null || uri.getRawPath().isEmpty()) || uri.getQuery() != null
+                    || uri.getFragment() != null || uri.getUserInfo() != null) {
+                throw new ConfigException("SMTP_URL must be smtp://host:port or smtps://host:port, without user, path"
+                        + " or query (the login goes in SMTP_USER and SMTP_PASSWORD) (was \"" + text + "\")");
+            }
+            int port = uri.getPort() == -1 ? (implicitTls ? 465 : 587) : uri.getPort();
+            if (port < 1 || port > 65535) {
+                throw new ConfigException("SMTP_URL's port must be between 1 and 65535 (was \"" + text + "\")");
+            }
+            return new Smtp(new SmtpTransport.Server(uri.getHost(), port, implicitTls, user, password));
+        } catch (URISyntaxException e) {
+            throw new ConfigException("SMTP_URL is not a valid URL (was \"" + text + "\")");
+        }
     }
 
     private static boolean bool(Map<String, String> env, String name, boolean fallback) {

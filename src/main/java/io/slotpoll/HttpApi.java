@@ -20,6 +20,7 @@ import io.slotpoll.http.RequestIds;
 import io.slotpoll.http.SecurityHeaders;
 import io.slotpoll.http.ServerErrors;
 import io.slotpoll.metrics.Metrics;
+import io.slotpoll.mail.MailStopHandler;
 import io.slotpoll.recovery.RecoveryHandler;
 import io.slotpoll.calendarimport.CalendarImportHandler;
 import io.slotpoll.participant.ParticipantHandler;
@@ -47,7 +48,8 @@ public final class HttpApi {
     /** The handlers the routes are bound to. */
     public record Handlers(EventHandler events, ParticipantHandler participants, ExportHandler export,
             RecommendationHandler recommendations, HealthHandler health, RateLimiter rateLimiter, Cors cors,
-            Metrics metrics, WebAssets web, CalendarImportHandler calendarImport, RecoveryHandler recovery) {
+            Metrics metrics, WebAssets web, CalendarImportHandler calendarImport, RecoveryHandler recovery,
+            MailStopHandler mailStop) {
     }
 
     public static Javalin create(Handlers h, Problems problems, ServerErrors serverErrors, SecurityHeaders headers) {
@@ -96,6 +98,7 @@ public final class HttpApi {
             getAndHead(cfg, "/api/v1/events/{eventId}/heatmap", h.recommendations()::heatmap);
             cfg.routes.post("/api/v1/link-recovery", h.recovery()::request);
             cfg.routes.post("/api/v1/link-recovery/redeem", h.recovery()::redeem);
+            cfg.routes.post("/api/v1/mail-stop/{token}", h.mailStop()::stop);
             getAndHead(cfg, "/health", h.health()::loadBalancer);
             getAndHead(cfg, "/health/live", h.health()::live);
             getAndHead(cfg, "/health/ready", h.health()::ready);

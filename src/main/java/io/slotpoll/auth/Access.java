@@ -22,26 +22,29 @@ public final class Access {
     /**
      * Passes only the event's admin token: none or an unknown one is a 401, a participant's a 403.
      *
+     * @param isAdminToken       whether a token hash is one of this event's admin tokens
      * @param isParticipantToken whether a token hash belongs to some participant of this event
      */
-    public static void requireAdmin(Optional<String> token, byte[] adminHash, Predicate<byte[]> isParticipantToken) {
-        String t = token.orElseThrow(Access::unauthorized);
-        if (Secrets.matches(t, adminHash)) {
+    public static void requireAdmin(Optional<String> token, Predicate<byte[]> isAdminToken,
+            Predicate<byte[]> isParticipantToken) {
+        byte[] hash = Secrets.hash(token.orElseThrow(Access::unauthorized));
+        if (isAdminToken.test(hash)) {
             return;
         }
-        throw isParticipantToken.test(Secrets.hash(t)) ? forbidden("only the event's admin token may do this") : unauthorized();
+        throw isParticipantToken.test(hash) ? forbidden("only the event's admin token may do this") : unauthorized();
     }
 
-    public static Grant requireAdminOrOwner(Optional<String> token, byte[] adminHash, byte[] ownerHash,
-            Predicate<byte[]> isParticipantToken) {
-        String t = token.orElseThrow(Access::unauthorized);
-        if (Secrets.matches(t, ownerHash)) {
+    /** The grant of an admin or owner token; none or an unknown one is a 401, another participant's a 403. */
+    public static Grant requireAdminOrOwner(Optional<String> token, Predicate<byte[]> isAdminToken,
+            Predicate<byte[]> isOwnerToken, Predicate<byte[]> isParticipantToken) {
+        byte[] hash = Secrets.hash(token.orElseThrow(Access::unauthorized));
+        if (isOwnerToken.test(hash)) {
             return Grant.OWNER;
         }
-        if (Secrets.matches(t, adminHash)) {
+        if (isAdminToken.test(hash)) {
             return Grant.ADMIN;
         }
-        throw isParticipantToken.test(Secrets.hash(t))
+        throw isParticipantToken.test(hash)
                 ? forbidden("this edit token belongs to another participant")
                 : unauthorized();
     }

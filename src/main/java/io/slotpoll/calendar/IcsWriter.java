@@ -18,6 +18,7 @@ import net.fortuna.ical4j.model.property.Description;
 import net.fortuna.ical4j.model.property.DtStamp;
 import net.fortuna.ical4j.model.property.Method;
 import net.fortuna.ical4j.model.property.Name;
+import net.fortuna.ical4j.model.property.Organizer;
 import net.fortuna.ical4j.model.property.ProdId;
 import net.fortuna.ical4j.model.property.RefreshInterval;
 import net.fortuna.ical4j.model.property.Sequence;
@@ -83,6 +84,19 @@ public final class IcsWriter {
         calendar.add(new XProperty("X-PUBLISHED-TTL", "PT1H"));
         feed.meeting().ifPresent(meeting -> calendar.add(vevent(meeting, feed.status(), stamp)));
         return output(calendar, eventId);
+    }
+
+    /**
+     * The invitation attached to a mail: {@code METHOD:REQUEST} with the meeting confirmed, or
+     * {@code METHOD:CANCEL} with it cancelled; the same UID and SEQUENCE as {@code calendar.ics}
+     * and the feed, and the sender as {@code ORGANIZER}, which RFC 5546 asks of both methods.
+     */
+    public static String invitation(FinalMeeting meeting, Status status, String organizer, Instant stamp) {
+        Calendar calendar = calendar(status == Status.CONFIRMED ? ImmutableMethod.REQUEST : ImmutableMethod.CANCEL);
+        VEvent event = vevent(meeting, status, stamp);
+        event.add(new Organizer(URI.create("mailto:" + organizer)));
+        calendar.add(event);
+        return output(calendar, meeting.eventId());
     }
 
     private static Calendar calendar(Method method) {

@@ -22,7 +22,7 @@ final class EventCommands {
     /** {@code POST /api/v1/events}; fields are null where absent or invalid (already recorded). */
     record Create(String title, String description, Integer durationMinutes, int slotStepMinutes,
             Optional<ZoneId> timezone, List<WindowBounds> proposedWindows, TimeBound deadline, DailyHours localHours,
-            Optional<Optional<String>> organizerEmail, Errors errors) {
+            Optional<Optional<String>> organizerEmail, Optional<Organizer.Notify> notification, Errors errors) {
     }
 
     /** {@code PUT /api/v1/events/{id}/final}: a local {@code start} is read in the event's zone. */
@@ -37,6 +37,6 @@ final class EventCommands {
             Optional<Integer> durationMinutes, Optional<Integer> slotStepMinutes, Optional<ZoneId> timezone,
             Optional<List<WindowBounds>> proposedWindows, Optional<Optional<TimeBound>> deadline,
             Optional<EventStatus> status, Optional<Optional<DailyHours>> localHours,
-            Optional<Optional<String>> organizerEmail, Errors errors) {
+            Optional<Optional<String>> organizerEmail, Optional<Organizer.Notify> notification, Errors errors) {
     }
 }

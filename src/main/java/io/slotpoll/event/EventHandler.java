@@ -33,11 +33,12 @@ import java.util.Set;
 public final class EventHandler {
 
     private static final Set<String> CREATE_FIELDS = ObjectFields.names("title", "description", "durationMinutes",
-            "slotStepMinutes", "timezone", "proposedWindows", "deadline", "localHours", "organizerEmail");
+            "slotStepMinutes", "timezone", "proposedWindows", "deadline", "localHours", "organizerEmail", "notify");
     private static final Set<String> WINDOW_FIELDS = ObjectFields.names("start", "end");
     private static final Set<String> FINAL_FIELDS = ObjectFields.names("start");
     private static final Set<String> PATCH_FIELDS = ObjectFields.names("title", "description", "durationMinutes",
-            "slotStepMinutes", "timezone", "proposedWindows", "deadline", "status", "localHours", "organizerEmail");
+            "slotStepMinutes", "timezone", "proposedWindows", "deadline", "status", "localHours", "organizerEmail",
+            "notify");
 
     private final EventService service;
     private final JsonIo json;
@@ -67,7 +68,7 @@ public final class EventHandler {
         DailyHours hours = TimeFields.hours(body, "localHours");
         EventCommands.Create command = new EventCommands.Create(title, description, duration,
                 step == null ? EventRules.DEFAULT_STEP : step, zone, windows, deadline, hours,
-                AddressFields.read(body, "organizerEmail", errors), errors);
+                AddressFields.read(body, "organizerEmail", errors), notify(body), errors);
         idempotency.respond(ctx, "POST /api/v1/events", body.bytes(), tx -> created(service.create(tx, command)));
     }
 
@@ -81,9 +82,24 @@ public final class EventHandler {
         return Collections.unmodifiableList(windows);
     }
 
+    /** {@code notify} when sent: one of each, digest, off. */
+    private static Optional<Organizer.Notify> notify(ObjectFields body) {
+        return body.isPresent("notify")
+                ? Optional.ofNullable(body.oneOf("notify", REQUIRED, Organizer.Notify.WIRE_VALUES)).map(Organizer.Notify::fromWire)
+                : Optional.empty();
+    }
+
+    /** The admin view: the public one with the organiser's {@code organizerEmail} (null if none) and {@code notify}. */
+    private ObjectNode adminView(Event event, Organizer organizer) {
+        ObjectNode view = json.mapper().valueToTree(EventView.of(event, links));
+        view.put("organizerEmail", organizer.email().orElse(null));
+        view.put("notify", organizer.notification().wire());
+        return view;
+    }
+
     private StoredResponse.Rendered created(EventService.Created created) {
         String id = created.event().id();
-        ObjectNode answer = json.mapper().valueToTree(EventView.of(created.event(), links));
+        ObjectNode answer = adminView(created.event(), created.organizer());
         answer.put("adminToken", created.adminToken());
         ObjectNode urls = answer.putObject("links");
         urls.put("participate", links.participate(id));
@@ -94,11 +110,22 @@ public final class EventHandler {
                 json.bytes(answer)), StoredResponse.Owner.event(id));
     }
 
-    /** A weak ETag from the event version ({@code W/"e-{version}"}); 304 when the client's copy is current. */
+    /**
+     * The public view, or with one of the event's admin tokens the admin view; a weak ETag
+     * from the event version ({@code W/"e-{version}"}, {@code W/"ea-{version}"} for the admin
+     * view) and 304 when the client's copy is current.
+     */
     public void get(Context ctx) {
-        Event event = service.get(PathIds.event(ctx));
-        if (!Conditional.notModified(ctx, EntityTags.weak("e-" + event.version()))) {
-            json.write(ctx, 200, EventView.of(event, links));
+        EventService.Administered found = service.getAs(PathIds.event(ctx), BearerToken.from(ctx));
+        Event event = found.event();
+        ctx.header("Vary", "Authorization");
+        boolean admin = found.organizer() != null;
+        if (!Conditional.notModified(ctx, EntityTags.weak((admin ? "ea-" : "e-") + event.version()))) {
+            if (admin) {
+                json.write(ctx, 200, adminView(event, found.organizer()));
+            } else {
+                json.write(ctx, 200, EventView.of(event, links));
+            }
         }
     }
 
@@ -184,10 +211,10 @@ public final class EventHandler {
         if (body.isPresent("localHours")) {
             hours = Optional.of(Optional.ofNullable(TimeFields.hours(body, "localHours")));
         }
-        Event event = service.patch(new EventCommands.Patch(PathIds.event(ctx), BearerToken.from(ctx), title,
-                description, duration, step, zone, windows, deadline, status, hours,
-                AddressFields.read(body, "organizerEmail", errors), errors));
-        json.write(ctx, 200, EventView.of(event, links));
+        EventService.Administered patched = service.patch(new EventCommands.Patch(PathIds.event(ctx),
+                BearerToken.from(ctx), title, description, duration, step, zone, windows, deadline, status, hours,
+                AddressFields.read(body, "organizerEmail", errors), notify(body), errors));
+        json.write(ctx, 200, adminView(patched.event(), patched.organizer()));
     }
 
     public void delete(Context ctx) {

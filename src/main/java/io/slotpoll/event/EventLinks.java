@@ -2,6 +2,7 @@ package io.slotpoll.event;
 
 import io.slotpoll.calendar.FinalMeeting;
 import io.slotpoll.calendar.IcsWriter;
+import io.slotpoll.time.TimeWindow;
 import java.util.Optional;
 
 /**
@@ -47,10 +48,15 @@ public record EventLinks(String base) {
             return new IcsWriter.Feed(event.title(), Optional.of(meeting(event)), IcsWriter.Status.CONFIRMED);
         }
         if (event.cancelledSlot() != null && event.finalSequence() != null) {
-            return new IcsWriter.Feed(event.title(), Optional.of(new FinalMeeting(event.id(), event.title(),
-                    event.description(), event.cancelledSlot().start(), event.cancelledSlot().end(),
-                    event.finalSequence() + 1, participate(event.id()))), IcsWriter.Status.CANCELLED);
+            return new IcsWriter.Feed(event.title(), Optional.of(cancelled(event, event.cancelledSlot())),
+                    IcsWriter.Status.CANCELLED);
         }
         return new IcsWriter.Feed(event.title(), Optional.empty(), IcsWriter.Status.CONFIRMED);
+    }
+
+    /** The meeting at {@code slot} as its cancellation: the event's last SEQUENCE, one more. */
+    public FinalMeeting cancelled(Event event, TimeWindow slot) {
+        return new FinalMeeting(event.id(), event.title(), event.description(), slot.start(), slot.end(),
+                event.finalSequence() + 1, participate(event.id()));
     }
 }

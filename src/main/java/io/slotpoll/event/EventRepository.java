@@ -1,6 +1,7 @@
 package io.slotpoll.event;
 
 import static io.slotpoll.db.schema.Tables.EVENT;
+import static io.slotpoll.db.schema.Tables.EXTRA_TOKEN;
 import static io.slotpoll.db.schema.Tables.PARTICIPANT;
 import static io.slotpoll.db.schema.Tables.PROPOSED_WINDOW;
 
@@ -9,6 +10,7 @@ import io.slotpoll.db.schema.tables.records.EventRecord;
 import io.slotpoll.db.schema.tables.records.ProposedWindowRecord;
 import io.slotpoll.time.DailyHours;
 import io.slotpoll.time.TimeWindow;
+import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -16,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.InsertValuesStep4;
@@ -29,9 +32,11 @@ public final class EventRepository {
     private static final Field<Integer> PARTICIPANT_COUNT = DSL.field(DSL.selectCount().from(PARTICIPANT)
             .where(PARTICIPANT.EVENT_ID.eq(EVENT.ID))).as("participant_count");
 
-    public void insert(DSLContext dsl, Event event, byte[] adminTokenHash) {
+    public void insert(DSLContext dsl, Event event, byte[] adminTokenHash, Organizer organizer) {
         dsl.insertInto(EVENT)
                 .set(changeableFields(event))
+                .set(EVENT.ORGANIZER_EMAIL, organizer.email().orElse(null))
+                .set(EVENT.NOTIFY, organizer.notification().wire())
                 .set(EVENT.ID, event.id())
                 .set(EVENT.VERSION, event.version())
                 .set(EVENT.ADMIN_TOKEN_HASH, adminTokenHash)
@@ -58,7 +63,7 @@ public final class EventRepository {
      * takes everything it needs of it from here.
      */
     @SuppressWarnings("ArrayRecordComponent") // the hash is checked with MessageDigest.isEqual; never compared whole
-    public record Locked(Event event, byte[] adminTokenHash, Usage usage) {
+    public record Locked(Event event, byte[] adminTokenHash, Usage usage, Organizer organizer) {
     }
 
     /** Locks and reads the event row (and its windows); empty if there is no such event. */
@@ -66,7 +71,8 @@ public final class EventRepository {
         Optional<Record> row = withCount(dsl, id).forUpdate().fetchOptional();
         return map(dsl, row).map(event -> {
             EventRecord r = row.orElseThrow().into(EVENT);
-            return new Locked(event, r.getAdminTokenHash(), new Usage(r.getWindowCount(), r.getNameBytes()));
+            return new Locked(event, r.getAdminTokenHash(), new Usage(r.getWindowCount(), r.getNameBytes()),
+                    organizer(r));
         });
     }
 
@@ -87,9 +93,60 @@ public final class EventRepository {
     private static final String VERSION_SQL = "select " + EVENT.VERSION.getName() + " from " + EVENT.getName()
             + " where " + EVENT.ID.getName() + " = ?";
 
-    /** Whether {@code tokenHash} is the edit token of one of the event's participants. */
+    /**
+     * Whether {@code tokenHash} is the edit token of one of the event's participants, the
+     * first one or one issued by link recovery.
+     */
     public boolean hasParticipantToken(DSLContext dsl, String eventId, byte[] tokenHash) {
-        return dsl.fetchExists(PARTICIPANT, PARTICIPANT.EVENT_ID.eq(eventId).and(PARTICIPANT.EDIT_TOKEN_HASH.eq(tokenHash)));
+        return dsl.fetchExists(PARTICIPANT, PARTICIPANT.EVENT_ID.eq(eventId).and(PARTICIPANT.EDIT_TOKEN_HASH.eq(tokenHash)))
+                || dsl.fetchExists(EXTRA_TOKEN, EXTRA_TOKEN.TOKEN_HASH.eq(tokenHash).and(EXTRA_TOKEN.EVENT_ID.eq(eventId))
+                        .and(EXTRA_TOKEN.PARTICIPANT_SEQ.isNotNull()));
+    }
+
+    /** Whether {@code tokenHash} is the event's admin token: the first ({@code adminHash}) or one from link recovery. */
+    public static Predicate<byte[]> adminToken(DSLContext dsl, String eventId, byte[] adminHash) {
+        return hash -> MessageDigest.isEqual(hash, adminHash)
+                || dsl.fetchExists(EXTRA_TOKEN, EXTRA_TOKEN.TOKEN_HASH.eq(hash).and(EXTRA_TOKEN.EVENT_ID.eq(eventId))
+                        .and(EXTRA_TOKEN.PARTICIPANT_SEQ.isNull()));
+    }
+
+    /** Whether {@code tokenHash} is participant {@code seq}'s edit token: the first ({@code editHash}) or a recovered one. */
+    public static Predicate<byte[]> editToken(DSLContext dsl, long seq, byte[] editHash) {
+        return hash -> MessageDigest.isEqual(hash, editHash)
+                || dsl.fetchExists(EXTRA_TOKEN, EXTRA_TOKEN.TOKEN_HASH.eq(hash).and(EXTRA_TOKEN.PARTICIPANT_SEQ.eq(seq)));
+    }
+
+    /** The organiser's address and notification choice, for the admin view. */
+    public Optional<Organizer> organizer(DSLContext dsl, String id) {
+        return dsl.selectFrom(EVENT).where(EVENT.ID.eq(id)).fetchOptional().map(EventRepository::organizer);
+    }
+
+    private static Organizer organizer(EventRecord r) {
+        return new Organizer(Optional.ofNullable(r.getOrganizerEmail()), Organizer.Notify.fromWire(r.getNotify()),
+                r.getAllAnsweredAt() != null);
+    }
+
+    /** Writes the organiser's address and notification choice; the caller holds the row lock. */
+    public void setOrganizer(DSLContext dsl, String id, Organizer organizer) {
+        dsl.update(EVENT).set(EVENT.ORGANIZER_EMAIL, organizer.email().orElse(null))
+                .set(EVENT.NOTIFY, organizer.notification().wire()).where(EVENT.ID.eq(id)).execute();
+    }
+
+    /** Records that the "everyone answered" mail was queued, so it is queued once. */
+    public void markEveryoneAnswered(DSLContext dsl, String id, Instant now) {
+        dsl.update(EVENT).set(EVENT.ALL_ANSWERED_AT, now).where(EVENT.ID.eq(id)).execute();
+    }
+
+    /** A participant who gave an address: what a mail to them needs. */
+    public record Recipient(String name, String email, ZoneId timezone) {
+    }
+
+    /** The participants of the event who gave an address, in creation order. */
+    public List<Recipient> recipients(DSLContext dsl, String eventId) {
+        return dsl.select(PARTICIPANT.NAME, PARTICIPANT.EMAIL, PARTICIPANT.TIMEZONE).from(PARTICIPANT)
+                .where(PARTICIPANT.EVENT_ID.eq(eventId)).and(PARTICIPANT.EMAIL.isNotNull())
+                .orderBy(PARTICIPANT.SEQ)
+                .fetch(r -> new Recipient(r.value1(), r.value2(), ZoneId.of(r.value3())));
     }
 
     /** The admin token's hash, for reads that check it without locking the row (the CSV export). */

@@ -4,7 +4,7 @@ import io.slotpoll.algorithm.Interval;
 import io.slotpoll.algorithm.SlotMatcher;
 import io.slotpoll.auth.Access;
 import io.slotpoll.auth.Secrets;
-import io.slotpoll.mail.Mail;
+import io.slotpoll.mail.Mailer;
 import io.slotpoll.problem.ProblemException;
 import io.slotpoll.problem.Errors;
 import io.slotpoll.problem.ProblemType;
@@ -26,18 +26,26 @@ import org.jooq.DSLContext;
 /** Creates, changes and deletes events; each write is one transaction. */
 public final class EventService {
 
-    /** A new event and the admin token, which exists only in this answer. */
-    public record Created(Event event, String adminToken) {
+    /** A new event, what it keeps of its organiser, and the admin token, which exists only in this answer. */
+    public record Created(Event event, Organizer organizer, String adminToken) {
+    }
+
+    /** An event as its admin sees it: with the organiser's address and notification choice. */
+    public record Administered(Event event, Organizer organizer) {
     }
 
     private final DSLContext dsl;
     private final EventRepository events;
     private final Clock clock;
+    private final Mailer mailer;
+    private final EventLetters letters;
 
-    public EventService(DSLContext dsl, EventRepository events, Clock clock) {
+    public EventService(DSLContext dsl, EventRepository events, Clock clock, Mailer mailer, EventLinks links) {
         this.dsl = dsl;
         this.events = events;
         this.clock = clock;
+        this.mailer = mailer;
+        this.letters = new EventLetters(mailer, events, links);
     }
 
     /**
@@ -52,16 +60,19 @@ public final class EventService {
             EventRules.checkWindows(windows, c.durationMinutes(), "proposedWindows", c.errors());
         }
         c.errors().throwIfAny();
-        if (c.organizerEmail().isPresent()) {
-            throw Mail.off("organizerEmail");
+        Optional<String> email = c.organizerEmail().flatMap(e -> e);
+        if (email.isPresent()) {
+            mailer.requireOn("organizerEmail");
         }
         Instant now = now();
         String token = Secrets.newToken();
         Event event = new Event(Secrets.newId(), c.title(), c.description(), c.durationMinutes(), c.slotStepMinutes(),
                 c.timezone().orElseThrow(), windows, deadline, EventStatus.OPEN, 1, 0, now, now, null, null, null,
                 c.localHours());
-        events.insert(tx, event, Secrets.hash(token));
-        return new Created(event, token);
+        Organizer organizer = new Organizer(email, c.notification().orElse(Organizer.Notify.DIGEST), false);
+        events.insert(tx, event, Secrets.hash(token), organizer);
+        email.ifPresent(to -> letters.created(tx, event, to, token));
+        return new Created(event, organizer, token);
     }
 
     Event get(String id) {
@@ -69,13 +80,34 @@ public final class EventService {
     }
 
     /**
+     * The event (404), and with it what it keeps of its organiser when {@code token} is one of
+     * its admin tokens; any other token reads the public view, as no token does.
+     */
+    Administered getAs(String id, Optional<String> token) {
+        return dsl.transactionResult(tx -> {
+            DSLContext t = tx.dsl();
+            Event event = events.find(t, id).orElseThrow(() -> notFound(id));
+            Organizer organizer = null;
+            if (token.isPresent()) {
+                Optional<byte[]> adminHash = events.adminTokenHash(t, id);
+                if (adminHash.isPresent() && EventRepository.adminToken(t, id, adminHash.get())
+                        .test(Secrets.hash(token.get()))) {
+                    organizer = events.organizer(t, id).orElseThrow();
+                }
+            }
+            return new Administered(event, organizer);
+        });
+    }
+
+    /**
      * One transaction: the event (404), the admin token (401/403), then the body (400, the
      * times resolved in the patch's zone if it names one, else the event's), then the change.
      */
-    Event patch(EventCommands.Patch p) {
+    Administered patch(EventCommands.Patch p) {
         return dsl.transactionResult(tx -> {
             DSLContext t = tx.dsl();
-            Event current = lockAsAdmin(t, p.eventId(), p.token()).event();
+            EventRepository.Locked locked = lockAsAdmin(t, p.eventId(), p.token());
+            Event current = locked.event();
             Optional<ZoneId> zone = Optional.of(p.timezone().orElse(current.timezone()));
             List<TimeWindow> windows = p.proposedWindows().map(bounds -> resolve(bounds, zone, p.errors()))
                     .orElse(current.proposedWindows());
@@ -84,8 +116,8 @@ public final class EventService {
             int duration = p.durationMinutes().orElse(current.durationMinutes());
             EventRules.checkWindows(windows, duration, "proposedWindows", p.errors());
             p.errors().throwIfAny();
-            if (p.organizerEmail().isPresent()) {
-                throw Mail.off("organizerEmail");
+            if (p.organizerEmail().flatMap(e -> e).isPresent()) {
+                mailer.requireOn("organizerEmail");
             }
             if (current.status() == EventStatus.FINAL && (p.proposedWindows().isPresent()
                     || p.durationMinutes().isPresent() || p.slotStepMinutes().isPresent() || p.status().isPresent())) {
@@ -115,7 +147,16 @@ public final class EventService {
             } else {
                 events.update(t, changed);
             }
-            return changed;
+            Organizer before = locked.organizer();
+            Organizer organizer = new Organizer(p.organizerEmail().orElse(before.email()),
+                    p.notification().orElse(before.notification()), before.everyoneAnsweredQueued());
+            if (!organizer.equals(before)) {
+                events.setOrganizer(t, current.id(), organizer);
+                if (before.email().isPresent() && !before.email().equals(organizer.email())) {
+                    mailer.forgetAddress(t, current.id(), before.email().get());
+                }
+            }
+            return new Administered(changed, organizer);
         });
     }
 
@@ -140,6 +181,9 @@ public final class EventService {
             TimeWindow slot = new TimeWindow(start, start.plusSeconds(60L * current.durationMinutes()));
             Event changed = current.picked(slot, sequence, current.version() + 1, now());
             events.update(t, changed);
+            if (!slot.equals(current.finalSlot())) {
+                letters.picked(t, changed, current.finalSlot() != null);
+            }
             return changed;
         });
     }
@@ -152,7 +196,10 @@ public final class EventService {
             if (current.status() != EventStatus.FINAL) {
                 throw notFinal(current);
             }
-            events.update(t, current.unpicked(current.version() + 1, now()));
+            Event changed = current.unpicked(current.version() + 1, now());
+            events.update(t, changed);
+            letters.cancelled(t, changed, letters.links().cancelled(current, current.finalSlot()), false,
+                    changed.updatedAt());
         });
     }
 
@@ -183,7 +230,11 @@ public final class EventService {
     void delete(String id, Optional<String> token) {
         dsl.transaction(tx -> {
             DSLContext t = tx.dsl();
-            EventRepository.Locked unused = lockAsAdmin(t, id, token);
+            Event current = lockAsAdmin(t, id, token).event();
+            mailer.forgetEvent(t, id);
+            if (current.finalSlot() != null) {
+                letters.cancelled(t, current, letters.links().cancelled(current, current.finalSlot()), true, now());
+            }
             events.delete(t, id);
         });
     }
@@ -191,7 +242,8 @@ public final class EventService {
     /** One locked read of the event row: 404 if it is missing, then the admin token (401/403). */
     private EventRepository.Locked lockAsAdmin(DSLContext t, String id, Optional<String> token) {
         EventRepository.Locked locked = events.lock(t, id).orElseThrow(() -> notFound(id));
-        Access.requireAdmin(token, locked.adminTokenHash(), hash -> events.hasParticipantToken(t, id, hash));
+        Access.requireAdmin(token, EventRepository.adminToken(t, id, locked.adminTokenHash()),
+                hash -> events.hasParticipantToken(t, id, hash));
         return locked;
     }
 

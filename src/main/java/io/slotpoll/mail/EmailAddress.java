@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  * {@code !#$%&'*+/=?^_`{|}~-} in dot-separated atoms (no quoted local parts, which no peer
  * accepts either), and a domain of at least two labels of at most 63 characters each
  * (letters, digits and inner hyphens after IDNA; a non-ASCII domain is accepted and kept as
- * written). The domain is compared without case; the local part is kept as written.
+ * written). An address is kept in lower case, so one person's address matches itself however
+ * it was typed (no mail system in use treats local parts by case, though RFC 5321 allows it).
  */
 public final class EmailAddress {
 
@@ -24,15 +25,19 @@ public final class EmailAddress {
     private EmailAddress() {
     }
 
-    /** The address with its domain in lower case, or null with the reason recorded under {@code field}. */
+    /** The address in lower case, or null with the reason recorded under {@code field}. */
     public static String check(String text, String field, Errors errors) {
         String problem = problem(text);
         if (problem != null) {
             errors.add(field, "must be an email address such as ana@example.com: " + problem);
             return null;
         }
-        int at = text.lastIndexOf('@');
-        return text.substring(0, at + 1) + text.substring(at + 1).toLowerCase(Locale.ROOT);
+        return text.toLowerCase(Locale.ROOT);
+    }
+
+    /** Whether {@code text} is an address {@link #check} accepts. */
+    public static boolean isValid(String text) {
+        return problem(text) == null;
     }
 
     private static String problem(String text) {

@@ -1,6 +1,8 @@
 /**
- * Mail (API v1.2): the address rules and whether this instance sends mail. Mail is off by
- * default; until a transport (SMTP or SES) and the outbox are configured, every {@code email}
- * field is a 422 {@code email-off}, as the contract says for an instance without mail.
+ * Mail (API v1.2), off unless configured: the address rules, the letters and how they are
+ * made into MIME, the transports (SMTP, Amazon SES v2), the outbox every mail passes
+ * through (a row written in the transaction of the change that causes it) and the sender
+ * that every instance runs over it. Features say what a letter says; this package knows
+ * nothing of events or participants beyond an event id.
  */
 package io.slotpoll.mail;

@@ -66,7 +66,7 @@ public final class ParticipantHandler {
 
     private StoredResponse.Rendered joined(String eventId, ParticipantService.Created created) {
         Participant p = created.participant();
-        ObjectNode answer = json.mapper().valueToTree(ParticipantView.of(p));
+        ObjectNode answer = ownView(new ParticipantService.Seen(p, Optional.of(created.email())));
         answer.put("editToken", created.editToken());
         answer.putObject("links").put("edit", links.edit(eventId, p.id(), created.editToken()));
         Map<String, String> headers = new LinkedHashMap<>();
@@ -84,12 +84,23 @@ public final class ParticipantHandler {
         }
     }
 
-    /** The participant with its strong ETag (its version); 304 when the client's copy is current. */
+    /**
+     * The participant with its strong ETag (its version); 304 when the client's copy is
+     * current. With the participant's own edit token the view holds their {@code email}.
+     */
     public void get(Context ctx) {
-        Participant participant = service.get(PathIds.event(ctx), PathIds.participant(ctx));
-        if (!Conditional.notModified(ctx, EntityTags.ofVersion(participant.version()))) {
-            json.write(ctx, 200, ParticipantView.of(participant));
+        ParticipantService.Seen seen = service.get(PathIds.event(ctx), PathIds.participant(ctx), BearerToken.from(ctx));
+        ctx.header("Vary", "Authorization");
+        if (!Conditional.notModified(ctx, EntityTags.ofVersion(seen.participant().version()))) {
+            json.write(ctx, 200, ownView(seen));
         }
+    }
+
+    /** The public view, with {@code email} (null when none) when the reader is the participant. */
+    private ObjectNode ownView(ParticipantService.Seen seen) {
+        ObjectNode view = json.mapper().valueToTree(ParticipantView.of(seen.participant()));
+        seen.email().ifPresent(email -> view.put("email", email.orElse(null)));
+        return view;
     }
 
     /** Reads the whole body into a command; the service checks 404, 401/403, then the body, then the rest. */
@@ -124,9 +135,9 @@ public final class ParticipantHandler {
                 EntityTags.ifMatch(ctx.header("If-Match")));
     }
 
-    private void respond(Context ctx, Participant participant) {
-        ctx.header("ETag", EntityTags.ofVersion(participant.version()));
-        json.write(ctx, 200, ParticipantView.of(participant));
+    private void respond(Context ctx, ParticipantService.Seen seen) {
+        ctx.header("ETag", EntityTags.ofVersion(seen.participant().version()));
+        json.write(ctx, 200, ownView(seen));
     }
 
     private static List<ParticipantCommands.AvailabilityItem> availability(ObjectFields body, Presence presence) {

@@ -21,6 +21,8 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.InsertValuesStep6;
 import org.jooq.Record;
+import org.jooq.Record1;
+import org.jooq.SelectConditionStep;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 
@@ -33,11 +35,12 @@ public final class ParticipantRepository {
 
     /** A stored participant with what only the service needs: its row key and token hash. */
     @SuppressWarnings("ArrayRecordComponent") // the hash is checked with MessageDigest.isEqual; never compared whole
-    public record Stored(long seq, String eventId, Participant participant, byte[] editTokenHash) {
+    public record Stored(long seq, String eventId, Participant participant, byte[] editTokenHash,
+            Optional<String> email) {
     }
 
     /** Inserts the participant and its windows; 409 if the name is taken. Returns the row key. */
-    public long insert(DSLContext dsl, String eventId, Participant p, byte[] editTokenHash) {
+    public long insert(DSLContext dsl, String eventId, Participant p, byte[] editTokenHash, Optional<String> email) {
         long seq;
         try {
             seq = dsl.insertInto(PARTICIPANT)
@@ -46,6 +49,7 @@ public final class ParticipantRepository {
                     .set(editable(p))
                     .set(PARTICIPANT.VERSION, p.version())
                     .set(PARTICIPANT.EDIT_TOKEN_HASH, editTokenHash)
+                    .set(PARTICIPANT.EMAIL, email.orElse(null))
                     .set(PARTICIPANT.CREATED_AT, p.createdAt())
                     .set(PARTICIPANT.UPDATED_AT, p.updatedAt())
                     .returningResult(PARTICIPANT.SEQ)
@@ -71,7 +75,43 @@ public final class ParticipantRepository {
                 .forUpdate()
                 .fetchOptional()
                 .map(r -> new Stored(r.getSeq(), r.getEventId(), toParticipant(r, windows(dsl, r.getSeq())),
-                        r.getEditTokenHash()));
+                        r.getEditTokenHash(), Optional.ofNullable(r.getEmail())));
+    }
+
+    /** The participant with its token hash and address, unlocked (a read that may show the owner their address). */
+    public Optional<Stored> findStored(DSLContext dsl, String eventId, String participantId) {
+        return dsl.selectFrom(PARTICIPANT)
+                .where(PARTICIPANT.ID.eq(participantId).and(PARTICIPANT.EVENT_ID.eq(eventId)))
+                .fetchOptional()
+                .map(r -> new Stored(r.getSeq(), r.getEventId(), toParticipant(r, windows(dsl, r.getSeq())),
+                        r.getEditTokenHash(), Optional.ofNullable(r.getEmail())));
+    }
+
+    public void setEmail(DSLContext dsl, long seq, Optional<String> email) {
+        dsl.update(PARTICIPANT).set(PARTICIPANT.EMAIL, email.orElse(null)).where(PARTICIPANT.SEQ.eq(seq)).execute();
+    }
+
+    /** Someone who answered (joined, or replaced their availability) at or after an instant, for a digest. */
+    public record Answered(String name, boolean joined) {
+    }
+
+    /** The event's participants written at or after {@code since}, oldest write first. */
+    public List<Answered> answeredSince(DSLContext dsl, String eventId, Instant since) {
+        return dsl.select(PARTICIPANT.NAME, PARTICIPANT.CREATED_AT).from(PARTICIPANT)
+                .where(PARTICIPANT.EVENT_ID.eq(eventId)).and(PARTICIPANT.UPDATED_AT.ge(since))
+                .orderBy(PARTICIPANT.UPDATED_AT, PARTICIPANT.SEQ)
+                .fetch(r -> new Answered(r.value1(), !r.value2().isBefore(since)));
+    }
+
+    /**
+     * Whether the event has required participants and every one of them has answered, that
+     * is, holds at least one availability window.
+     */
+    public boolean everyRequiredAnswered(DSLContext dsl, String eventId) {
+        SelectConditionStep<Record1<Long>> required = dsl.select(PARTICIPANT.SEQ).from(PARTICIPANT)
+                .where(PARTICIPANT.EVENT_ID.eq(eventId)).and(PARTICIPANT.IS_REQUIRED.isTrue());
+        return dsl.fetchExists(required) && !dsl.fetchExists(required.andNotExists(
+                DSL.selectOne().from(AVAILABILITY_WINDOW).where(AVAILABILITY_WINDOW.PARTICIPANT_SEQ.eq(PARTICIPANT.SEQ))));
     }
 
     private static final PreRendered WITH_WINDOWS = PreRendered.of(DSL.select(PARTICIPANT.SEQ, PARTICIPANT.ID,

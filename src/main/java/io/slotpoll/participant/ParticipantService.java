@@ -6,7 +6,7 @@ import io.slotpoll.event.Event;
 import io.slotpoll.event.EventRepository;
 import io.slotpoll.event.EventStatus;
 import io.slotpoll.event.EventService;
-import io.slotpoll.mail.Mail;
+import io.slotpoll.mail.Mailer;
 import io.slotpoll.problem.ProblemException;
 import io.slotpoll.problem.Errors;
 import io.slotpoll.problem.ProblemType;
@@ -30,8 +30,16 @@ import org.jooq.DSLContext;
  */
 public final class ParticipantService {
 
-    /** A new participant and the edit token, which exists only in this answer. */
-    public record Created(Participant participant, String editToken) {
+    /** A new participant, its address, and the edit token, which exists only in this answer. */
+    public record Created(Participant participant, Optional<String> email, String editToken) {
+    }
+
+    /**
+     * A participant as one reader sees it: {@code email} is present only for the
+     * participant's own token (their address, or empty when they gave none); absent, the
+     * view has no {@code email} field.
+     */
+    public record Seen(Participant participant, Optional<Optional<String>> email) {
     }
 
     /**
@@ -55,10 +63,14 @@ public final class ParticipantService {
     private final ParticipantRepository participants;
     private final Clock clock;
     private final int maxParticipants;
+    private final Mailer mailer;
+    private final ParticipantLetters letters;
 
     public ParticipantService(DSLContext dsl, EventRepository events, ParticipantRepository participants, Clock clock,
-            int maxParticipants) {
+            int maxParticipants, Mailer mailer, ParticipantLetters letters) {
         this.maxParticipants = maxParticipants;
+        this.mailer = mailer;
+        this.letters = letters;
         this.dsl = dsl;
         this.events = events;
         this.participants = participants;
@@ -77,8 +89,9 @@ public final class ParticipantService {
         EventRepository.Locked locked = lockEvent(tx, eventId);
         Event event = locked.event();
         requireOpen(event, now);
-        if (c.email().isPresent()) {
-            throw Mail.off("email");
+        Optional<String> email = c.email().flatMap(e -> e);
+        if (email.isPresent()) {
+            mailer.requireOn("email");
         }
         if (event.participantCount() >= maxParticipants) {
             throw new ProblemException(ProblemType.EVENT_FULL, "event " + event.id() + " already has "
@@ -89,9 +102,12 @@ public final class ParticipantService {
                 AvailabilityWindow.merge(availability), 1, now, now, c.localHours());
         EventRepository.Usage added = usage(participant);
         requireRoom(event, locked.usage(), added);
-        participants.insert(tx, event.id(), participant, Secrets.hash(token));
+        participants.insert(tx, event.id(), participant, Secrets.hash(token), email);
         events.bumpVersion(tx, event.id(), now, added);
-        return new Created(participant, token);
+        email.ifPresent(to -> letters.joined(tx, event, participant, to, token));
+        letters.answered(tx, event, locked.organizer(), participant, true);
+        letters.checkEveryoneAnswered(tx, event, locked.organizer(), now);
+        return new Created(participant, email, token);
     }
 
     /** An event's participants and the event version they belong to, read in one transaction. */
@@ -110,46 +126,62 @@ public final class ParticipantService {
         return dsl.transactionResult(tx -> {
             DSLContext t = tx.dsl();
             byte[] adminHash = events.adminTokenHash(t, eventId).orElseThrow(() -> eventNotFound(eventId));
-            Access.requireAdmin(token, adminHash, hash -> events.hasParticipantToken(t, eventId, hash));
+            Access.requireAdmin(token, EventRepository.adminToken(t, eventId, adminHash),
+                    hash -> events.hasParticipantToken(t, eventId, hash));
             return participants.listByEvent(t, eventId);
         });
     }
 
-    Participant get(String eventId, String participantId) {
-        return participants.find(dsl, eventId, participantId).orElseThrow(() -> notFound(participantId));
+    /** The participant (404); with its own edit token (the first or a recovered one), its address too. */
+    Seen get(String eventId, String participantId, Optional<String> token) {
+        return dsl.transactionResult(tx -> {
+            DSLContext t = tx.dsl();
+            ParticipantRepository.Stored stored = participants.findStored(t, eventId, participantId)
+                    .orElseThrow(() -> notFound(participantId));
+            boolean own = token.isPresent() && EventRepository.editToken(t, stored.seq(), stored.editTokenHash())
+                    .test(Secrets.hash(token.get()));
+            return new Seen(stored.participant(), own ? Optional.of(stored.email()) : Optional.empty());
+        });
     }
 
     /** The windows resolve before the transaction (the zone is the body's); their errors are thrown in it. */
-    Participant replaceAvailability(ParticipantCommands.Replace c) {
+    Seen replaceAvailability(ParticipantCommands.Replace c) {
         List<AvailabilityWindow> merged = AvailabilityWindow.merge(resolve(c.availability(), c.timezone(), c.errors()));
-        return edit(c.target(), Permission.ADMIN_OR_OWNER, c.errors(), (t, event, stored, now) -> {
+        return edit(c.target(), Permission.ADMIN_OR_OWNER, c.errors(), (t, locked, stored, now) -> {
             Participant p = stored.participant();
             participants.replaceAvailability(t, stored.seq(), stored.eventId(), merged);
             Participant changed = new Participant(p.id(), p.name(), c.timezone().orElseThrow(), p.required(), merged,
                     p.version() + 1, p.createdAt(), now, p.localHours());
             participants.update(t, stored.seq(), changed);
-            return changed;
+            letters.answered(t, locked.event(), locked.organizer(), changed, false);
+            return new Edited(changed, stored.email());
         });
     }
 
-    Participant change(ParticipantCommands.Change c) {
+    Seen change(ParticipantCommands.Change c) {
         Permission permission = c.required().isPresent() ? Permission.ADMIN : Permission.ADMIN_OR_OWNER;
-        return edit(c.target(), permission, c.errors(), (t, event, stored, now) -> {
-            if (c.email().isPresent()) {
-                throw Mail.off("email");
+        return edit(c.target(), permission, c.errors(), (t, locked, stored, now) -> {
+            Optional<String> email = c.email().orElse(stored.email());
+            if (c.email().flatMap(e -> e).isPresent()) {
+                mailer.requireOn("email");
+            }
+            if (!email.equals(stored.email())) {
+                participants.setEmail(t, stored.seq(), email);
+                stored.email().ifPresent(old -> mailer.forgetAddress(t, stored.eventId(), old));
             }
             Participant p = stored.participant();
             Participant changed = new Participant(p.id(), c.name().orElse(p.name()), p.timezone(),
                     c.required().orElse(p.required()), p.availability(), p.version() + 1, p.createdAt(), now,
                     c.localHours().isPresent() ? c.localHours().get().orElse(null) : p.localHours());
             participants.update(t, stored.seq(), changed);
-            return changed;
+            return new Edited(changed, email);
         });
     }
 
     void delete(ParticipantCommands.Target target) {
-        Participant unused = edit(target, Permission.ADMIN_OR_OWNER, new Errors(), (t, event, stored, now) -> {
+        Seen unused = edit(target, Permission.ADMIN_OR_OWNER, new Errors(), (t, locked, stored, now) -> {
             participants.delete(t, stored.seq());
+            stored.email().ifPresent(old -> mailer.forgetAddress(t, stored.eventId(), old));
             return null;
         });
     }
@@ -157,10 +189,14 @@ public final class ParticipantService {
     /** Whose token may make an edit: the admin's or the participant's own, or only the admin's (setting {@code required}). */
     private enum Permission { ADMIN_OR_OWNER, ADMIN }
 
+    /** A participant as an edit left it, with its address. */
+    private record Edited(Participant participant, Optional<String> email) {
+    }
+
     /** A change to one participant under the event's lock; returns the participant as changed, null if deleted. */
     @FunctionalInterface
     private interface Edit {
-        Participant apply(DSLContext tx, Event event, ParticipantRepository.Stored stored, Instant now);
+        Edited apply(DSLContext tx, EventRepository.Locked locked, ParticipantRepository.Stored stored, Instant now);
     }
 
     /**
@@ -169,7 +205,7 @@ public final class ParticipantService {
      * (403), the event's state (409), {@code If-Match} (412), then the change and the event's
      * limits (409), and the event's version.
      */
-    private Participant edit(ParticipantCommands.Target target, Permission permission, Errors errors, Edit edit) {
+    private Seen edit(ParticipantCommands.Target target, Permission permission, Errors errors, Edit edit) {
         Instant now = now();
         return dsl.transactionResult(tx -> {
             DSLContext t = tx.dsl();
@@ -177,7 +213,9 @@ public final class ParticipantService {
             Event event = locked.event();
             ParticipantRepository.Stored stored = participants.findForUpdate(t, event.id(), target.participantId())
                     .orElseThrow(() -> notFound(target.participantId()));
-            Access.Grant grant = Access.requireAdminOrOwner(target.token(), locked.adminTokenHash(), stored.editTokenHash(),
+            Access.Grant grant = Access.requireAdminOrOwner(target.token(),
+                    EventRepository.adminToken(t, event.id(), locked.adminTokenHash()),
+                    EventRepository.editToken(t, stored.seq(), stored.editTokenHash()),
                     hash -> events.hasParticipantToken(t, event.id(), hash));
             errors.throwIfAny();
             if (permission == Permission.ADMIN && grant != Access.Grant.ADMIN) {
@@ -185,14 +223,19 @@ public final class ParticipantService {
             }
             requireOpen(event, now);
             target.ifMatch().require(stored.participant().version(), "participant");
-            Participant result = edit.apply(t, event, stored, now);
+            Edited result = edit.apply(t, locked, stored, now);
             EventRepository.Usage before = usage(stored.participant());
-            EventRepository.Usage after = result == null ? new EventRepository.Usage(0, 0) : usage(result);
+            EventRepository.Usage after = result == null ? new EventRepository.Usage(0, 0) : usage(result.participant());
             EventRepository.Usage delta = new EventRepository.Usage(after.windows() - before.windows(),
                     after.nameBytes() - before.nameBytes());
             requireRoom(event, locked.usage(), delta);
             events.bumpVersion(t, event.id(), now, delta);
-            return result;
+            letters.checkEveryoneAnswered(t, event, locked.organizer(), now);
+            if (result == null) {
+                return null;
+            }
+            return new Seen(result.participant(), grant == Access.Grant.OWNER ? Optional.of(result.email())
+                    : Optional.empty());
         });
     }
 

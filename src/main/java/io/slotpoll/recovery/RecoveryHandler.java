@@ -8,6 +8,10 @@ import io.slotpoll.http.AddressFields;
 import io.slotpoll.http.JsonIo;
 import io.slotpoll.http.ObjectFields;
 import io.slotpoll.problem.Errors;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** {@code POST /api/v1/link-recovery} (always 202, empty) and {@code POST /api/v1/link-recovery/redeem}. */
@@ -41,6 +45,17 @@ public final class RecoveryHandler {
         ObjectFields body = json.read(ctx, errors).allowOnly(REDEEM_FIELDS);
         String code = body.label("code", REQUIRED, CODE_MAX);
         errors.throwIfAny();
-        service.redeem(code);
+        List<Map<String, String>> events = new ArrayList<>();
+        for (RecoveryService.Recovered r : service.redeem(code)) {
+            Map<String, String> event = new LinkedHashMap<>();
+            event.put("id", r.eventId());
+            event.put("title", r.title());
+            event.put("role", r.role());
+            r.participantId().ifPresent(id -> event.put("participantId", id));
+            event.put("token", r.token());
+            events.add(event);
+        }
+        ctx.header("Cache-Control", "no-store");
+        json.write(ctx, 200, Map.of("events", events));
     }
 }
