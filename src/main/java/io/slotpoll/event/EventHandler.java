@@ -89,17 +89,22 @@ public final class EventHandler {
                 : Optional.empty();
     }
 
-    /** The admin view: the public one with the organiser's {@code organizerEmail} (null if none) and {@code notify}. */
-    private ObjectNode adminView(Event event, Organizer organizer) {
+    /**
+     * The view, with the organiser's {@code organizerEmail} (null if none) and {@code notify}
+     * when the reader is the admin and mail is on.
+     */
+    private ObjectNode view(Event event, Optional<Organizer> organizer) {
         ObjectNode view = json.mapper().valueToTree(EventView.of(event, links));
-        view.put("organizerEmail", organizer.email().orElse(null));
-        view.put("notify", organizer.notification().wire());
+        organizer.ifPresent(o -> {
+            view.put("organizerEmail", o.email().orElse(null));
+            view.put("notify", o.notification().wire());
+        });
         return view;
     }
 
     private StoredResponse.Rendered created(EventService.Created created) {
         String id = created.event().id();
-        ObjectNode answer = adminView(created.event(), created.organizer());
+        ObjectNode answer = view(created.event(), created.organizer());
         answer.put("adminToken", created.adminToken());
         ObjectNode urls = answer.putObject("links");
         urls.put("participate", links.participate(id));
@@ -119,13 +124,9 @@ public final class EventHandler {
         EventService.Administered found = service.getAs(PathIds.event(ctx), BearerToken.from(ctx));
         Event event = found.event();
         ctx.header("Vary", "Authorization");
-        boolean admin = found.organizer() != null;
-        if (!Conditional.notModified(ctx, EntityTags.weak((admin ? "ea-" : "e-") + event.version()))) {
-            if (admin) {
-                json.write(ctx, 200, adminView(event, found.organizer()));
-            } else {
-                json.write(ctx, 200, EventView.of(event, links));
-            }
+        String tag = (found.organizer().isPresent() ? "ea-" : "e-") + event.version();
+        if (!Conditional.notModified(ctx, EntityTags.weak(tag))) {
+            json.write(ctx, 200, view(event, found.organizer()));
         }
     }
 
@@ -214,7 +215,7 @@ public final class EventHandler {
         EventService.Administered patched = service.patch(new EventCommands.Patch(PathIds.event(ctx),
                 BearerToken.from(ctx), title, description, duration, step, zone, windows, deadline, status, hours,
                 AddressFields.read(body, "organizerEmail", errors), notify(body), errors));
-        json.write(ctx, 200, adminView(patched.event(), patched.organizer()));
+        json.write(ctx, 200, view(patched.event(), patched.organizer()));
     }
 
     public void delete(Context ctx) {

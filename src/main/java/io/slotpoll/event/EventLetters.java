@@ -5,6 +5,7 @@ import io.slotpoll.calendar.IcsWriter;
 import io.slotpoll.mail.Body;
 import io.slotpoll.mail.Letter;
 import io.slotpoll.mail.Mailer;
+import io.slotpoll.mail.Sender;
 import io.slotpoll.time.Times;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -83,7 +84,7 @@ final class EventLetters {
             if (!deleted) {
                 body.link("The poll", links.participate(event.id()));
             }
-            mailer.queue(tx, deleted ? "deleted" : "unpicked", mailer.about(event.id(), r.email(),
+            mailer.queue(tx, deleted ? Sender.FORGET_AFTER_SENDING : "unpicked", mailer.about(event.id(), r.email(),
                     "Cancelled: " + event.title() + ", " + when, body,
                     Optional.of(new Letter.Attachment(ics, "CANCEL"))));
         }

@@ -48,15 +48,15 @@ public record EventLinks(String base) {
             return new IcsWriter.Feed(event.title(), Optional.of(meeting(event)), IcsWriter.Status.CONFIRMED);
         }
         if (event.cancelledSlot() != null && event.finalSequence() != null) {
-            return new IcsWriter.Feed(event.title(), Optional.of(cancelled(event, event.cancelledSlot())),
-                    IcsWriter.Status.CANCELLED);
+            return new IcsWriter.Feed(event.title(), Optional.of(cancelled(event, event.cancelledSlot(),
+                    event.finalSequence())), IcsWriter.Status.CANCELLED);
         }
         return new IcsWriter.Feed(event.title(), Optional.empty(), IcsWriter.Status.CONFIRMED);
     }
 
-    /** The meeting at {@code slot} as its cancellation: the event's last SEQUENCE, one more. */
-    public FinalMeeting cancelled(Event event, TimeWindow slot) {
-        return new FinalMeeting(event.id(), event.title(), event.description(), slot.start(), slot.end(),
-                event.finalSequence() + 1, participate(event.id()));
+    /** The meeting at {@code slot} as its cancellation, with SEQUENCE {@code sequence}. */
+    public FinalMeeting cancelled(Event event, TimeWindow slot, int sequence) {
+        return new FinalMeeting(event.id(), event.title(), event.description(), slot.start(), slot.end(), sequence,
+                participate(event.id()));
     }
 }

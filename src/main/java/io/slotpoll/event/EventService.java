@@ -26,12 +26,18 @@ import org.jooq.DSLContext;
 /** Creates, changes and deletes events; each write is one transaction. */
 public final class EventService {
 
-    /** A new event, what it keeps of its organiser, and the admin token, which exists only in this answer. */
-    public record Created(Event event, Organizer organizer, String adminToken) {
+    /**
+     * A new event, what it keeps of its organiser (shown only while mail is on), and the admin
+     * token, which exists only in this answer.
+     */
+    public record Created(Event event, Optional<Organizer> organizer, String adminToken) {
     }
 
-    /** An event as its admin sees it: with the organiser's address and notification choice. */
-    public record Administered(Event event, Organizer organizer) {
+    /**
+     * An event as one reader sees it: with the organiser's address and notification choice
+     * for an admin token while mail is on (without mail, every view is v1.1's).
+     */
+    public record Administered(Event event, Optional<Organizer> organizer) {
     }
 
     private final DSLContext dsl;
@@ -61,7 +67,7 @@ public final class EventService {
         }
         c.errors().throwIfAny();
         Optional<String> email = c.organizerEmail().flatMap(e -> e);
-        if (email.isPresent()) {
+        if (c.organizerEmail().isPresent()) {
             mailer.requireOn("organizerEmail");
         }
         Instant now = now();
@@ -72,7 +78,7 @@ public final class EventService {
         Organizer organizer = new Organizer(email, c.notification().orElse(Organizer.Notify.DIGEST), false);
         events.insert(tx, event, Secrets.hash(token), organizer);
         email.ifPresent(to -> letters.created(tx, event, to, token));
-        return new Created(event, organizer, token);
+        return new Created(event, shown(organizer), token);
     }
 
     Event get(String id) {
@@ -88,14 +94,14 @@ public final class EventService {
             DSLContext t = tx.dsl();
             Event event = events.find(t, id).orElseThrow(() -> notFound(id));
             Organizer organizer = null;
-            if (token.isPresent()) {
+            if (token.isPresent() && mailer.isOn()) {
                 Optional<byte[]> adminHash = events.adminTokenHash(t, id);
                 if (adminHash.isPresent() && EventRepository.adminToken(t, id, adminHash.get())
                         .test(Secrets.hash(token.get()))) {
                     organizer = events.organizer(t, id).orElseThrow();
                 }
             }
-            return new Administered(event, organizer);
+            return new Administered(event, Optional.ofNullable(organizer));
         });
     }
 
@@ -116,7 +122,7 @@ public final class EventService {
             int duration = p.durationMinutes().orElse(current.durationMinutes());
             EventRules.checkWindows(windows, duration, "proposedWindows", p.errors());
             p.errors().throwIfAny();
-            if (p.organizerEmail().flatMap(e -> e).isPresent()) {
+            if (p.organizerEmail().isPresent()) {
                 mailer.requireOn("organizerEmail");
             }
             if (current.status() == EventStatus.FINAL && (p.proposedWindows().isPresent()
@@ -156,7 +162,7 @@ public final class EventService {
                     mailer.forgetAddress(t, current.id(), before.email().get());
                 }
             }
-            return new Administered(changed, organizer);
+            return new Administered(changed, shown(organizer));
         });
     }
 
@@ -198,8 +204,8 @@ public final class EventService {
             }
             Event changed = current.unpicked(current.version() + 1, now());
             events.update(t, changed);
-            letters.cancelled(t, changed, letters.links().cancelled(current, current.finalSlot()), false,
-                    changed.updatedAt());
+            letters.cancelled(t, changed, letters.links().cancelled(changed, current.finalSlot(),
+                    changed.finalSequence()), false, changed.updatedAt());
         });
     }
 
@@ -233,10 +239,15 @@ public final class EventService {
             Event current = lockAsAdmin(t, id, token).event();
             mailer.forgetEvent(t, id);
             if (current.finalSlot() != null) {
-                letters.cancelled(t, current, letters.links().cancelled(current, current.finalSlot()), true, now());
+                letters.cancelled(t, current, letters.links().cancelled(current, current.finalSlot(),
+                        current.finalSequence() + 1), true, now());
             }
             events.delete(t, id);
         });
+    }
+
+    private Optional<Organizer> shown(Organizer organizer) {
+        return mailer.isOn() ? Optional.of(organizer) : Optional.empty();
     }
 
     /** One locked read of the event row: 404 if it is missing, then the admin token (401/403). */

@@ -2,6 +2,8 @@ package io.slotpoll.mail;
 
 import static io.slotpoll.db.schema.Tables.MAIL_OUTBOX;
 
+import io.slotpoll.db.schema.tables.records.MailOutboxRecord;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -9,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jooq.Record1;
+import org.jooq.UpdateSetMoreStep;
 import org.jooq.impl.DSL;
 
 /**
@@ -83,9 +86,17 @@ public final class Outbox {
         });
     }
 
-    public void sent(DSLContext dsl, long id, Instant now) {
-        dsl.update(MAIL_OUTBOX).set(MAIL_OUTBOX.STATUS, Status.SENT.wire()).set(MAIL_OUTBOX.SENT_AT, now)
-                .set(MAIL_OUTBOX.LAST_ERROR, (String) null).where(MAIL_OUTBOX.ID.eq(id)).execute();
+    /**
+     * Marks a row sent. Its body is no longer needed and goes; so does its address when
+     * {@code forget} (a deleted event's cancellation: the event keeps no address after it).
+     */
+    public void sent(DSLContext dsl, long id, Instant now, boolean forget) {
+        UpdateSetMoreStep<MailOutboxRecord> update = dsl.update(MAIL_OUTBOX).set(MAIL_OUTBOX.STATUS, Status.SENT.wire())
+                .set(MAIL_OUTBOX.SENT_AT, now).set(MAIL_OUTBOX.LAST_ERROR, (String) null).set(MAIL_OUTBOX.PAYLOAD, "");
+        if (forget) {
+            update = update.set(MAIL_OUTBOX.RECIPIENT, "");
+        }
+        update.where(MAIL_OUTBOX.ID.eq(id)).execute();
     }
 
     /** A temporary failure: the row is due again at {@code due}. */

@@ -37,6 +37,9 @@ public final class Sender {
     static final Duration BACKOFF_FIRST = Duration.ofSeconds(30);
     static final Duration BACKOFF_MAX = Duration.ofHours(1);
 
+    /** The kind of mail whose address goes once it is sent: a deleted event's cancellation. */
+    public static final String FORGET_AFTER_SENDING = "deleted";
+
     /** The daily caps. */
     public record Caps(int perAddress, int perEvent) {
     }
@@ -81,7 +84,7 @@ public final class Sender {
         Instant now = now();
         List<Outbox.Row> rows = outbox.claim(dsl, now, BATCH, LEASE);
         for (Outbox.Row row : rows) {
-            handle(row);
+            handle(row, now);
         }
         return rows.size();
     }
@@ -93,8 +96,8 @@ public final class Sender {
         oldestDueMillis.set(backlog.oldestDueAge().toMillis());
     }
 
-    private void handle(Outbox.Row row) {
-        Instant now = now();
+    /** One claimed row; {@code now} is the claim's time, from which caps, give-up and backoff count. */
+    private void handle(Outbox.Row row, Instant now) {
         String about = row.eventId().map(id -> " about event " + id).orElse("");
         if (row.eventId().isPresent() && mailer.stopped(dsl, row.eventId().get(), row.recipient())) {
             outbox.end(dsl, row.id(), Outbox.Status.CANCELLED, "the address stopped this event's mail");
@@ -121,7 +124,7 @@ public final class Sender {
         }
         try {
             transport.send(row.recipient(), mime);
-            outbox.sent(dsl, row.id(), now());
+            outbox.sent(dsl, row.id(), now(), FORGET_AFTER_SENDING.equals(row.kind()));
             sent.increment();
         } catch (MailTransport.SendFailure e) {
             if (e.outcome() == MailTransport.Outcome.PERMANENT || !now.isBefore(row.createdAt().plus(GIVE_UP_AFTER))) {

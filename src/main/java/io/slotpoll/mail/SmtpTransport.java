@@ -5,6 +5,7 @@ import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
 import java.util.Properties;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
@@ -27,8 +28,13 @@ public final class SmtpTransport implements MailTransport {
         }
     }
 
+    /** How long a connection may sit unused before it is closed rather than used again. */
+    static final Duration IDLE_MAX = Duration.ofSeconds(20);
+
     private final Server smtp;
     private final Session session;
+    private Transport open;
+    private long lastUse;
 
     public SmtpTransport(Server smtp) {
         this.smtp = smtp;
@@ -48,18 +54,75 @@ public final class SmtpTransport implements MailTransport {
         this.session = Session.getInstance(p);
     }
 
+    /**
+     * Sends over one connection kept open between mails (the sender sends one at a time), so
+     * a round of mails pays for one handshake; a connection idle for {@link #IDLE_MAX} or
+     * left by a failure is closed and a new one opened.
+     */
     @Override
-    public void send(String recipient, String mime) throws SendFailure {
+    public synchronized void send(String recipient, String mime) throws SendFailure {
         MimeMessage message = MimeLetters.parse(session, mime);
-        try (Transport transport = session.getTransport()) {
+        InternetAddress[] to;
+        try {
+            to = new InternetAddress[] {new InternetAddress(recipient)};
+        } catch (MessagingException e) {
+            throw new SendFailure(Outcome.PERMANENT, "not an address SMTP accepts");
+        }
+        boolean reused = open != null;
+        try {
+            connection().sendMessage(message, to);
+        } catch (MessagingException first) {
+            if (!reused || replyCode(first) != 0) {
+                throw failure(first);
+            }
+            // the kept connection had gone away: once more on a new one
+            disconnect();
+            try {
+                connection().sendMessage(message, to);
+            } catch (MessagingException again) {
+                throw failure(again);
+            }
+        } finally {
+            lastUse = System.nanoTime();
+        }
+    }
+
+    private SendFailure failure(MessagingException e) {
+        int code = replyCode(e);
+        if (code == 0 || code == 421) {
+            disconnect();
+        }
+        return new SendFailure(code >= 500 ? Outcome.PERMANENT : Outcome.TEMPORARY,
+                code > 0 ? "SMTP " + code : "SMTP " + e.getClass().getSimpleName() + ": " + causeName(e));
+    }
+
+    private Transport connection() throws MessagingException {
+        if (open != null && (System.nanoTime() - lastUse > IDLE_MAX.toNanos())) {
+            disconnect();
+        }
+        if (open == null) {
+            Transport transport = session.getTransport();
             transport.connect(smtp.host(), smtp.port(), smtp.user().isEmpty() ? null : smtp.user(),
                     smtp.user().isEmpty() ? null : smtp.password());
-            transport.sendMessage(message, new InternetAddress[] {new InternetAddress(recipient)});
-        } catch (MessagingException e) {
-            int code = replyCode(e);
-            throw new SendFailure(code >= 500 ? Outcome.PERMANENT : Outcome.TEMPORARY,
-                    code > 0 ? "SMTP " + code : "SMTP " + e.getClass().getSimpleName() + ": " + causeName(e));
+            open = transport;
         }
+        return open;
+    }
+
+    private void disconnect() {
+        if (open != null) {
+            try {
+                open.close();
+            } catch (MessagingException e) {
+                // the connection is dropped either way
+            }
+            open = null;
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        disconnect();
     }
 
     /** The first SMTP reply code in the failure's chain, or 0 when the server gave none. */

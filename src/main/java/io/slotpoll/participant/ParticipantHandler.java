@@ -66,7 +66,7 @@ public final class ParticipantHandler {
 
     private StoredResponse.Rendered joined(String eventId, ParticipantService.Created created) {
         Participant p = created.participant();
-        ObjectNode answer = ownView(new ParticipantService.Seen(p, Optional.of(created.email())));
+        ObjectNode answer = ownView(new ParticipantService.Seen(p, created.email()));
         answer.put("editToken", created.editToken());
         answer.putObject("links").put("edit", links.edit(eventId, p.id(), created.editToken()));
         Map<String, String> headers = new LinkedHashMap<>();

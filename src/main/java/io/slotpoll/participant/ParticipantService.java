@@ -30,8 +30,11 @@ import org.jooq.DSLContext;
  */
 public final class ParticipantService {
 
-    /** A new participant, its address, and the edit token, which exists only in this answer. */
-    public record Created(Participant participant, Optional<String> email, String editToken) {
+    /**
+     * A new participant, its address (present only while mail is on, and then empty when
+     * none was given), and the edit token, which exists only in this answer.
+     */
+    public record Created(Participant participant, Optional<Optional<String>> email, String editToken) {
     }
 
     /**
@@ -90,7 +93,7 @@ public final class ParticipantService {
         Event event = locked.event();
         requireOpen(event, now);
         Optional<String> email = c.email().flatMap(e -> e);
-        if (email.isPresent()) {
+        if (c.email().isPresent()) {
             mailer.requireOn("email");
         }
         if (event.participantCount() >= maxParticipants) {
@@ -107,7 +110,7 @@ public final class ParticipantService {
         email.ifPresent(to -> letters.joined(tx, event, participant, to, token));
         letters.answered(tx, event, locked.organizer(), participant, true);
         letters.checkEveryoneAnswered(tx, event, locked.organizer(), now);
-        return new Created(participant, email, token);
+        return new Created(participant, mailer.isOn() ? Optional.of(email) : Optional.empty(), token);
     }
 
     /** An event's participants and the event version they belong to, read in one transaction. */
@@ -138,7 +141,7 @@ public final class ParticipantService {
             DSLContext t = tx.dsl();
             ParticipantRepository.Stored stored = participants.findStored(t, eventId, participantId)
                     .orElseThrow(() -> notFound(participantId));
-            boolean own = token.isPresent() && EventRepository.editToken(t, stored.seq(), stored.editTokenHash())
+            boolean own = mailer.isOn() && token.isPresent() && EventRepository.editToken(t, stored.seq(), stored.editTokenHash())
                     .test(Secrets.hash(token.get()));
             return new Seen(stored.participant(), own ? Optional.of(stored.email()) : Optional.empty());
         });
@@ -162,7 +165,7 @@ public final class ParticipantService {
         Permission permission = c.required().isPresent() ? Permission.ADMIN : Permission.ADMIN_OR_OWNER;
         return edit(c.target(), permission, c.errors(), (t, locked, stored, now) -> {
             Optional<String> email = c.email().orElse(stored.email());
-            if (c.email().flatMap(e -> e).isPresent()) {
+            if (c.email().isPresent()) {
                 mailer.requireOn("email");
             }
             if (!email.equals(stored.email())) {
@@ -234,8 +237,8 @@ public final class ParticipantService {
             if (result == null) {
                 return null;
             }
-            return new Seen(result.participant(), grant == Access.Grant.OWNER ? Optional.of(result.email())
-                    : Optional.empty());
+            return new Seen(result.participant(), grant == Access.Grant.OWNER && mailer.isOn()
+                    ? Optional.of(result.email()) : Optional.empty());
         });
     }
 

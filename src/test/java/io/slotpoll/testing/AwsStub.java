@@ -22,7 +22,8 @@ import software.amazon.awssdk.regions.Region;
  * service uses, for the real AWS SDK pointed at it with {@code endpointOverride}.
  * Secrets Manager (JSON 1.1, {@code X-Amz-Target: secretsmanager.GetSecretValue}) answers
  * the secret string currently set; CloudWatch PutMetricData (Smithy RPC v2 CBOR) answers
- * an empty CBOR map. Every request is recorded, its body unzipped if it came gzipped.
+ * an empty CBOR map; SES v2 SendEmail (REST-JSON) answers a MessageId, or 429
+ * {@code TooManyRequestsException} while {@link #throttleSes} says so. Every request is recorded, its body unzipped if it came gzipped.
  */
 public final class AwsStub implements AutoCloseable {
 
@@ -34,6 +35,7 @@ public final class AwsStub implements AutoCloseable {
     private final HttpServer server;
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final AtomicReference<String> secretString = new AtomicReference<>("{}");
+    private final java.util.concurrent.atomic.AtomicInteger sesThrottles = new java.util.concurrent.atomic.AtomicInteger();
 
     public AwsStub() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -51,6 +53,11 @@ public final class AwsStub implements AutoCloseable {
                 .region(Region.EU_WEST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "stub-secret-key")))
                 .build();
+    }
+
+    /** The next {@code times} SES v2 SendEmail calls answer 429 {@code TooManyRequestsException}. */
+    public void throttleSes(int times) {
+        sesThrottles.set(times);
     }
 
     public void secretString(String value) {
@@ -74,6 +81,17 @@ public final class AwsStub implements AutoCloseable {
             String json = "{\"ARN\":\"arn:aws:secretsmanager:eu-west-1:123456789012:secret:slotpoll-db\","
                     + "\"Name\":\"slotpoll-db\",\"SecretString\":" + quote(secretString.get()) + "}";
             send(exchange, 200, "application/x-amz-json-1.1", json.getBytes(StandardCharsets.UTF_8));
+        } else if ("POST".equals(exchange.getRequestMethod())
+                && "/v2/email/outbound-emails".equals(exchange.getRequestURI().getPath())) {
+            // SES v2 SendEmail (REST-JSON): throttled while asked to, else accepted with a MessageId
+            if (sesThrottles.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                exchange.getResponseHeaders().add("x-amzn-ErrorType", "TooManyRequestsException");
+                send(exchange, 429, "application/json",
+                        "{\"message\":\"Maximum sending rate exceeded.\"}".getBytes(StandardCharsets.UTF_8));
+            } else {
+                send(exchange, 200, "application/json",
+                        ("{\"MessageId\":\"stub-" + calls.size() + "\"}").getBytes(StandardCharsets.UTF_8));
+            }
         } else if (exchange.getRequestURI().getPath().endsWith("/operation/PutMetricData")) {
             exchange.getResponseHeaders().add("smithy-protocol", "rpc-v2-cbor");
             send(exchange, 200, "application/cbor", new byte[] {(byte) 0xA0});
