@@ -45,6 +45,7 @@ module "app" {
   db_address                   = module.database.address
   db_name                      = module.database.db_name
   db_secret_arn                = module.database.master_secret_arn
+  mail_from                    = var.mail_from
 }
 
 module "monitoring" {

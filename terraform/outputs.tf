@@ -27,3 +27,8 @@ output "dashboard_name" {
   description = "CloudWatch dashboard of the service."
   value       = module.monitoring.dashboard_name
 }
+
+output "ses_dkim_tokens" {
+  description = "With mail_from set: publish each as <token>._domainkey.<domain> CNAME <token>.dkim.amazonses.com."
+  value       = module.app.ses_dkim_tokens
+}

@@ -130,3 +130,9 @@ variable "alarm_email" {
   type        = string
   default     = ""
 }
+
+variable "mail_from" {
+  description = "Sender address of the service's mail through Amazon SES v2 (MAIL_FROM, SES_REGION is the stack's region); its domain becomes an SES identity (publish its DKIM records). Empty: no mail."
+  type        = string
+  default     = ""
+}

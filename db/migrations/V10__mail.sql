@@ -80,9 +80,3 @@ CREATE TABLE extra_token (
 );
 CREATE INDEX ix_extra_token_event ON extra_token (event_id, participant_seq);
 
--- An un-picked time now stores its cancellation's SEQUENCE (the last one, plus one), so
--- that a time picked after it gets a greater one still (it used to get the same as the
--- cancellation, which calendars could ignore). Events un-picked until now move to it; the
--- feed shows them exactly as before.
-UPDATE event SET final_sequence = final_sequence + 1
-  WHERE final_start IS NULL AND cancelled_start IS NOT NULL AND final_sequence IS NOT NULL;

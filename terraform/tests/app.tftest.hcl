@@ -253,3 +253,65 @@ run "an_http_url_with_a_certificate_is_refused" {
 
   expect_failures = [aws_lb_listener.http]
 }
+
+run "mail_off_by_default" {
+  command = plan
+
+  module {
+    source = "./modules/app"
+  }
+
+  assert {
+    condition     = length(aws_sesv2_email_identity.mail) == 0 && !anytrue([for s in output.instance_policy.Statement : anytrue([for a in s.Action : startswith(a, "ses:")])])
+    error_message = "without mail_from: no SES identity and no SES permission"
+  }
+  assert {
+    condition     = !strcontains(base64decode(aws_launch_template.app.user_data), "MAIL_FROM") && !strcontains(base64decode(aws_launch_template.app.user_data), "SES_REGION")
+    error_message = "without mail_from the service runs with mail off"
+  }
+}
+
+run "mail_through_ses_from_one_address" {
+  command = plan
+
+  module {
+    source = "./modules/app"
+  }
+
+  variables {
+    mail_from = "polls@slotpoll.example"
+  }
+
+  assert {
+    condition     = aws_sesv2_email_identity.mail[0].email_identity == "slotpoll.example"
+    error_message = "the sending domain is an SES v2 identity"
+  }
+  assert {
+    condition = [for s in output.instance_policy.Statement : s if s.Sid == "SendMailFromOwnAddress"][0] == {
+      Sid       = "SendMailFromOwnAddress"
+      Effect    = "Allow"
+      Action    = ["ses:SendEmail", "ses:SendRawEmail"]
+      Resource  = ["arn:aws:ses:eu-west-1:123456789012:identity/slotpoll.example"]
+      Condition = { StringEquals = { "ses:FromAddress" = "polls@slotpoll.example" } }
+    }
+    error_message = "sends through its own identity only, from MAIL_FROM only"
+  }
+  assert {
+    condition     = alltrue([for line in ["SES_REGION=eu-west-1", "MAIL_FROM=polls@slotpoll.example"] : strcontains(base64decode(aws_launch_template.app.user_data), line)])
+    error_message = "the instance runs the service with SES_REGION and MAIL_FROM"
+  }
+}
+
+run "mail_from_must_be_an_address" {
+  command = plan
+
+  module {
+    source = "./modules/app"
+  }
+
+  variables {
+    mail_from = "Polls <polls@slotpoll.example>"
+  }
+
+  expect_failures = [var.mail_from]
+}

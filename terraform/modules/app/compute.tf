@@ -8,7 +8,7 @@ locals {
   # then finishes requests in flight; docker waits for both before it kills the container.
   drain_seconds = max(var.deregistration_delay_seconds - 5, 0)
   grace_seconds = 20
-  environment = {
+  environment = merge({
     PORT                   = tostring(var.app_port)
     PUBLIC_BASE_URL        = var.public_base_url
     DB_URL                 = "jdbc:mysql://${var.db_address}:3306/${var.db_name}?sslMode=REQUIRED"
@@ -19,7 +19,10 @@ locals {
     LOG_FORMAT             = "json"
     SHUTDOWN_DRAIN_SECONDS = tostring(local.drain_seconds)
     SHUTDOWN_GRACE_SECONDS = tostring(local.grace_seconds)
-  }
+    }, local.mail_on ? {
+    SES_REGION = data.aws_region.this.name
+    MAIL_FROM  = var.mail_from
+  } : {})
 }
 
 resource "aws_launch_template" "app" {

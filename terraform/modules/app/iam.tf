@@ -1,5 +1,6 @@
 # The instance role may do exactly what the instance does: pull its image, read the one
-# database secret, write its own log groups, and publish metrics to its own namespaces.
+# database secret, write its own log groups, publish metrics to its own namespaces, and
+# (with mail on) send mail through the one SES identity, from MAIL_FROM only.
 # Two actions have no resource-level permissions in IAM (ecr:GetAuthorizationToken and
 # cloudwatch:PutMetricData): the first is harmless alone, the second is pinned to the
 # namespaces by a condition.
@@ -9,12 +10,17 @@ data "aws_caller_identity" "this" {}
 data "aws_region" "this" {}
 
 locals {
+  mail_on     = var.mail_from != ""
+  mail_domain = local.mail_on ? split("@", var.mail_from)[1] : ""
+  ses_identity_arn = local.mail_on ? (
+  "arn:aws:ses:${data.aws_region.this.name}:${data.aws_caller_identity.this.account_id}:identity/${local.mail_domain}") : ""
+
   log_group_arns = [for g in [aws_cloudwatch_log_group.app, aws_cloudwatch_log_group.system] :
   "arn:aws:logs:${data.aws_region.this.name}:${data.aws_caller_identity.this.account_id}:log-group:${g.name}"]
 
   instance_policy = {
     Version = "2012-10-17"
-    Statement = [
+    Statement = concat([
       {
         Sid      = "ReadDatabaseSecret"
         Effect   = "Allow"
@@ -46,8 +52,21 @@ locals {
         Resource  = ["*"]
         Condition = { StringEquals = { "cloudwatch:namespace" = [var.metrics_namespace, "CWAgent"] } }
       },
-    ]
+      ], local.mail_on ? [{
+        Sid       = "SendMailFromOwnAddress"
+        Effect    = "Allow"
+        Action    = ["ses:SendEmail", "ses:SendRawEmail"]
+        Resource  = [local.ses_identity_arn]
+        Condition = { StringEquals = { "ses:FromAddress" = var.mail_from } }
+    }] : [])
   }
+}
+
+# The sending domain as an SES v2 identity with Easy DKIM; its three CNAME records (the
+# ses_dkim_tokens output) go into the domain's DNS before SES lets it send.
+resource "aws_sesv2_email_identity" "mail" {
+  count          = local.mail_on ? 1 : 0
+  email_identity = local.mail_domain
 }
 
 resource "aws_iam_role" "instance" {

@@ -30,3 +30,8 @@ output "instance_policy" {
   description = "The instance role's policy document, for review and tests."
   value       = local.instance_policy
 }
+
+output "ses_dkim_tokens" {
+  description = "With mail on: the DKIM tokens of the sending domain, each published as <token>._domainkey.<domain> CNAME <token>.dkim.amazonses.com."
+  value       = try(aws_sesv2_email_identity.mail[0].dkim_signing_attributes[0].tokens, [])
+}

@@ -81,3 +81,13 @@ variable "db_name" {
 variable "db_secret_arn" {
   type = string
 }
+
+variable "mail_from" {
+  description = "Sender address of the service's mail (MAIL_FROM) through Amazon SES v2 in this region; empty turns mail off."
+  type        = string
+  default     = ""
+  validation {
+    condition     = var.mail_from == "" || can(regex("^[^@\\s]+@[a-z0-9.-]+\\.[a-z]{2,}$", var.mail_from))
+    error_message = "mail_from must be one address such as polls@slotpoll.example, or empty."
+  }
+}

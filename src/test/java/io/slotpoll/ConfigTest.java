@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.slotpoll.guard.RateLimiter;
+import io.slotpoll.mail.SmtpTransport;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -110,5 +111,60 @@ class ConfigTest {
                 .hasMessage("CLOUDWATCH_NAMESPACE must be 1..255 of A-Z a-z 0-9 . / _ # : - and not start with AWS/ (was \"AWS/EC2\")");
         assertThatThrownBy(() -> Config.fromEnvironment(Map.of("LOG_FORMAT", "xml")))
                 .hasMessage("LOG_FORMAT must be json or text (was \"xml\")");
+    }
+
+    @Test
+    void mail_is_off_unless_a_transport_and_a_sender_are_set() {
+        Config.Mail off = Config.fromEnvironment(Map.of()).mail();
+        assertThat(off.on()).isFalse();
+        assertThat(off.perAddressDaily()).isEqualTo(20);
+        assertThat(off.perEventDaily()).isEqualTo(500);
+        assertThat(off.digest()).isEqualTo(Duration.ofMinutes(60));
+
+        Config.Mail smtp = Config.fromEnvironment(Map.of("SMTP_URL", "smtp://mail.example.com", "SMTP_USER", "slotpoll",
+                "SMTP_PASSWORD", "s3cret", "MAIL_FROM", "polls@example.com", "MAIL_PER_ADDRESS_DAILY", "5",
+                "MAIL_PER_EVENT_DAILY", "50", "NOTIFY_DIGEST_MINUTES", "15")).mail();
+        assertThat(smtp.transport()).contains(new Config.Smtp(new SmtpTransport.Server("mail.example.com", 587, false,
+                "slotpoll", "s3cret")));
+        assertThat(smtp.transport().orElseThrow().toString()).doesNotContain("s3cret");
+        assertThat(smtp.from()).isEqualTo("polls@example.com");
+        assertThat(smtp.perAddressDaily()).isEqualTo(5);
+        assertThat(smtp.perEventDaily()).isEqualTo(50);
+        assertThat(smtp.digest()).isEqualTo(Duration.ofMinutes(15));
+        assertThat(Config.fromEnvironment(Map.of("SMTP_URL", "smtps://mail.example.com", "MAIL_FROM", "p@example.com"))
+                .mail().transport()).contains(new Config.Smtp(new SmtpTransport.Server("mail.example.com", 465, true, "", "")));
+        assertThat(Config.fromEnvironment(Map.of("SMTP_URL", "smtp://127.0.0.1:2525", "MAIL_FROM", "p@example.com"))
+                .mail().transport()).contains(new Config.Smtp(new SmtpTransport.Server("127.0.0.1", 2525, false, "", "")));
+        assertThat(Config.fromEnvironment(Map.of("SES_REGION", "eu-west-1", "MAIL_FROM", "p@example.com")).mail()
+                .transport()).contains(new Config.Ses("eu-west-1"));
+    }
+
+    @Test
+    void names_the_mail_variable_at_fault() {
+        assertThatThrownBy(() -> Config.fromEnvironment(Map.of("SMTP_URL", "http://mail.example.com", "MAIL_FROM", "p@example.com")))
+                .hasMessage("SMTP_URL must be smtp://host:port or smtps://host:port, without user, path or query (the login"
+                        + " goes in SMTP_USER and SMTP_PASSWORD) (was \"http://mail.example.com\")");
+        assertThatThrownBy(() -> Config.fromEnvironment(Map.of("SMTP_URL", "smtp://u:p@mail.example.com", "MAIL_FROM", "p@example.com")))
+                .hasMessageStartingWith("SMTP_URL must be smtp://host:port or smtps://host:port");
+        assertThatThrownBy(() -> Config.fromEnvironment(Map.of("SMTP_URL", "smtp://mail.example.com")))
+                .hasMessage("MAIL_FROM is not set: with SMTP_URL mail needs a sender address, such as slotpoll@example.com");
+        assertThatThrownBy(() -> Config.fromEnvironment(Map.of("MAIL_FROM", "p@example.com")))
+                .hasMessage("MAIL_FROM is set but neither SMTP_URL nor SES_REGION is: set one, or unset MAIL_FROM");
+        assertThatThrownBy(() -> Config.fromEnvironment(Map.of("SES_REGION", "Ireland", "MAIL_FROM", "p@example.com")))
+                .hasMessage("SES_REGION must be an AWS region such as eu-west-1 (was \"Ireland\")");
+        assertThatThrownBy(() -> Config.fromEnvironment(Map.of("SES_REGION", "eu-west-1", "SMTP_URL", "smtp://m.example",
+                "MAIL_FROM", "p@example.com")))
+                .hasMessage("SMTP_URL and SES_REGION are both set: mail goes through one of them; unset one");
+        assertThatThrownBy(() -> Config.fromEnvironment(Map.of("SMTP_USER", "u", "SMTP_PASSWORD", "p")))
+                .hasMessage("SMTP_USER is set but SMTP_URL is not: set SMTP_URL too, or unset it");
+        assertThatThrownBy(() -> Config.fromEnvironment(Map.of("SMTP_URL", "smtp://m.example", "SMTP_USER", "u",
+                "MAIL_FROM", "p@example.com")))
+                .hasMessage("SMTP_PASSWORD is missing: SMTP_USER and SMTP_PASSWORD go together");
+        assertThatThrownBy(() -> Config.fromEnvironment(Map.of("SMTP_URL", "smtp://m.example", "MAIL_FROM", "Polls <p@example.com>")))
+                .hasMessage("MAIL_FROM must be one address such as slotpoll@example.com (was \"Polls <p@example.com>\")");
+        assertThatThrownBy(() -> Config.fromEnvironment(Map.of("NOTIFY_DIGEST_MINUTES", "-1")))
+                .hasMessage("NOTIFY_DIGEST_MINUTES must be between 0 and 1440 (was -1)");
+        assertThatThrownBy(() -> Config.fromEnvironment(Map.of("MAIL_PER_ADDRESS_DAILY", "0")))
+                .hasMessage("MAIL_PER_ADDRESS_DAILY must be between 1 and 10000 (was 0)");
     }
 }

@@ -10,7 +10,7 @@ import java.util.List;
  * An event as stored. {@code proposedWindows} keep the organiser's order, in UTC;
  * {@code deadline} and {@code description} may be null. {@code finalSlot} is the picked
  * meeting time while the status is {@code final}, else null; {@code finalSequence} is the
- * .ics SEQUENCE of the last finalization or un-picking (null if never finalized); {@code cancelledSlot} is the
+ * .ics SEQUENCE of the last finalization (null if never finalized); {@code cancelledSlot} is the
  * time last un-picked, until a time is picked again (the feed shows it cancelled). {@code localHours} apply to
  * every participant without hours of their own, in the participant's zone (null: none).
  */
@@ -48,13 +48,10 @@ public record Event(
                 EventStatus.FINAL, newVersion, participantCount, createdAt, now, slot, sequence, null, localHours);
     }
 
-    /**
-     * The same event with its final time un-picked: closed, the time kept as cancelled, the
-     * SEQUENCE one more (the cancellation's), so that a time picked later has a greater one still.
-     */
+    /** The same event with its final time un-picked: closed, the time kept as cancelled, the SEQUENCE kept. */
     public Event unpicked(long newVersion, Instant now) {
         return new Event(id, title, description, durationMinutes, slotStepMinutes, timezone, proposedWindows, deadline,
-                EventStatus.CLOSED, newVersion, participantCount, createdAt, now, null, finalSequence + 1, finalSlot,
+                EventStatus.CLOSED, newVersion, participantCount, createdAt, now, null, finalSequence, finalSlot,
                 localHours);
     }
 }

@@ -48,15 +48,19 @@ public record EventLinks(String base) {
             return new IcsWriter.Feed(event.title(), Optional.of(meeting(event)), IcsWriter.Status.CONFIRMED);
         }
         if (event.cancelledSlot() != null && event.finalSequence() != null) {
-            return new IcsWriter.Feed(event.title(), Optional.of(cancelled(event, event.cancelledSlot(),
-                    event.finalSequence())), IcsWriter.Status.CANCELLED);
+            return new IcsWriter.Feed(event.title(), Optional.of(cancelled(event, event.cancelledSlot())),
+                    IcsWriter.Status.CANCELLED);
         }
         return new IcsWriter.Feed(event.title(), Optional.empty(), IcsWriter.Status.CONFIRMED);
     }
 
-    /** The meeting at {@code slot} as its cancellation, with SEQUENCE {@code sequence}. */
-    public FinalMeeting cancelled(Event event, TimeWindow slot, int sequence) {
-        return new FinalMeeting(event.id(), event.title(), event.description(), slot.start(), slot.end(), sequence,
-                participate(event.id()));
+    /**
+     * The meeting at {@code slot} as its cancellation: the SEQUENCE of the event's last pick,
+     * one more (the contract counts only PUTs for {@code calendar.ics}, so a pick after an
+     * un-pick repeats this number; its newer DTSTAMP orders the two).
+     */
+    public FinalMeeting cancelled(Event event, TimeWindow slot) {
+        return new FinalMeeting(event.id(), event.title(), event.description(), slot.start(), slot.end(),
+                event.finalSequence() + 1, participate(event.id()));
     }
 }

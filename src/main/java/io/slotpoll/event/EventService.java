@@ -204,8 +204,8 @@ public final class EventService {
             }
             Event changed = current.unpicked(current.version() + 1, now());
             events.update(t, changed);
-            letters.cancelled(t, changed, letters.links().cancelled(changed, current.finalSlot(),
-                    changed.finalSequence()), false, changed.updatedAt());
+            letters.cancelled(t, changed, letters.links().cancelled(current, current.finalSlot()), false,
+                    changed.updatedAt());
         });
     }
 
@@ -239,8 +239,8 @@ public final class EventService {
             Event current = lockAsAdmin(t, id, token).event();
             mailer.forgetEvent(t, id);
             if (current.finalSlot() != null) {
-                letters.cancelled(t, current, letters.links().cancelled(current, current.finalSlot(),
-                        current.finalSequence() + 1), true, now());
+                letters.cancelled(t, current, letters.links().cancelled(current, current.finalSlot()), true,
+                        now());
             }
             events.delete(t, id);
         });

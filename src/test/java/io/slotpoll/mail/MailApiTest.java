@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.slotpoll.testing.ApiClient;
+import io.slotpoll.testing.CapturedLogs;
 import io.slotpoll.testing.Eventually;
 import io.slotpoll.testing.MailSink;
 import io.slotpoll.testing.MutableClock;
@@ -273,8 +274,9 @@ class MailApiTest {
         assertThat(deleted.getSubject()).startsWith("Cancelled: Offsite");
         Calendar gone = invitation(deleted);
         assertThat(gone.getProperty("METHOD").orElseThrow().getValue()).isEqualTo("CANCEL");
+        // picked 0, moved 1, un-picked (cancel 2), picked again 2 (the contract's +1 per PUT), deleted: cancel 3
         assertThat(((VEvent) gone.getComponents("VEVENT").getFirst()).getProperty("SEQUENCE").orElseThrow().getValue())
-                .isEqualTo("4");
+                .isEqualTo("3");
         SMTP.await("ben@offsite.example", 6);
         // once sent, the deleted event's rows keep no address
         Eventually.await(Duration.ofSeconds(10), "the deleted event's rows blanked", () -> APP.database().dsl()
@@ -371,5 +373,24 @@ class MailApiTest {
         String code = link(text(mail), "https://slotpoll.example/recover#code=").replaceAll(".*#code=", "");
         CLOCK.advance(Duration.ofMinutes(61));
         assertProblem(client.post("/api/v1/link-recovery/redeem").json(ApiClient.object().put("code", code)).send(), 410);
+    }
+
+    @Test
+    void no_address_reaches_a_log_line_at_debug() throws Exception {
+        try (CapturedLogs logs = new CapturedLogs()) {
+            JsonNode created = create("Quiet", "orga@logs.example");
+            String id = created.path("id").asText();
+            join(client, id, participant("Ana", "Asia/Kathmandu").put("email", "ana@logs.example"));
+            client.put("/api/v1/events/" + id + "/final").bearer(created.path("adminToken").asText())
+                    .json(ApiClient.object().put("start", "2027-04-06T10:00:00Z")).send();
+            client.post("/api/v1/link-recovery").json(ApiClient.object().put("email", "ana@logs.example")).send();
+            SMTP.await("ana@logs.example", 3);
+            SMTP.refuse("bounce@logs.example", "550 5.1.1 no such mailbox", -1);
+            join(client, createEvent(client, poll().put("title", "Bounce")).path("id").asText(),
+                    participant("Bo", "UTC").put("email", "bounce@logs.example"));
+            Eventually.await(Duration.ofSeconds(10), "the bounce logged", () -> logs.lines().stream()
+                    .anyMatch(line -> line.contains("given up: SMTP 550")));
+            assertThat(logs.lines()).isNotEmpty().noneMatch(line -> line.contains("logs.example"));
+        }
     }
 }

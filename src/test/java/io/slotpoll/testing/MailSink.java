@@ -46,7 +46,21 @@ public final class MailSink implements BeforeAllCallback, AfterAllCallback {
 
     private final int port = freePort();
     private final Map<String, Refusal> refusals = new ConcurrentHashMap<>();
+    private final boolean startAtOnce;
     private GreenMail server;
+
+    /** A server that listens from before the test class's first test. */
+    public MailSink() {
+        this(true);
+    }
+
+    /**
+     * With {@code startAtOnce} false, nothing listens on the port (a connection is refused)
+     * until {@link #start()}.
+     */
+    public MailSink(boolean startAtOnce) {
+        this.startAtOnce = startAtOnce;
+    }
 
     public String smtpUrl() {
         return "smtp://127.0.0.1:" + port;
@@ -122,6 +136,13 @@ public final class MailSink implements BeforeAllCallback, AfterAllCallback {
 
     @Override
     public void beforeAll(ExtensionContext context) {
+        if (startAtOnce) {
+            start();
+        }
+    }
+
+    /** Starts listening. */
+    public void start() {
         server = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP)) {
             @Override
             protected Map<String, AbstractServer> createServices(ServerSetup[] config, Managers managers) {
@@ -133,7 +154,9 @@ public final class MailSink implements BeforeAllCallback, AfterAllCallback {
 
     @Override
     public void afterAll(ExtensionContext context) {
-        server.stop();
+        if (server != null) {
+            server.stop();
+        }
     }
 
     /** GreenMail's own managers, with an SMTP manager that consults the refusals at RCPT. */
