@@ -141,7 +141,7 @@ public final class App implements AutoCloseable {
                 new RateLimiter(config.http().rateLimits(), clientAddress),
                 new Cors(config.http().corsOrigins()),
                 metrics,
-                WebAssets.load(),
+                WebAssets.load(mailer.isOn()),
                 new CalendarImportHandler(new CalendarImportService(database.dsl(), events, new FeedFetcher(feeds)), json),
                 new RecoveryHandler(recovery, json, clientAddress),
                 new MailStopHandler(mailer, database.dsl(), clock));

@@ -3,6 +3,7 @@ import { ApiError, call, events } from './api.js';
 import { field, h, status } from './dom.js';
 import { describe, marksFrom, paintGrid, windowsFrom } from './paint.js';
 import { closedNote } from './poll-parts.js';
+import { addressField, ownAddress } from './mail.js';
 import { myAnswer, saveMyAnswer } from './store.js';
 
 /** The answer form while the poll is open, else the note that answers are closed. */
@@ -23,6 +24,8 @@ function answerSection(page) {
   const hoursStart = h('input', { type: 'time', step: 300, value: me?.localHours?.start || '' });
   const hoursEnd = h('input', { type: 'time', step: 300, value: me?.localHours?.end === '24:00' ? '00:00' : me?.localHours?.end || '' });
   const message = status('status');
+  const purpose = 'We mail you your edit link and the meeting time once it is picked. Nothing else.';
+  const email = me ? null : addressField('Your email (optional)', purpose);
 
   async function save(ev) {
     ev.preventDefault();
@@ -32,8 +35,9 @@ function answerSection(page) {
     message.textContent = 'Saving…';
     try {
       if (!me && !myAnswer(state.id)) {
-        const created = (await call('POST', `${events(state.id)}/participants`,
-          { body: { name: name.value, timezone: state.zone, availability, localHours } })).body;
+        const body = { name: name.value, timezone: state.zone, availability, localHours };
+        if (email && email.input.value.trim()) body.email = email.input.value.trim();
+        const created = (await call('POST', `${events(state.id)}/participants`, { body })).body;
         saveMyAnswer(state.id, created.id, created.editToken);
       } else {
         const { participantId, token } = myAnswer(state.id);
@@ -71,6 +75,7 @@ function answerSection(page) {
     h('h2', { id: 'answer-h' }, me ? 'Your answer' : 'Add your answer'),
     h('form', { onsubmit: save, novalidate: true },
       field('Your name', name),
+      email?.element,
       h('div', { className: 'row' }, field('Your local hours from (optional)', hoursStart), field('to', hoursEnd)),
       h('p', { className: 'hint' }, `Cells are ${state.event.slotStepMinutes} minutes in ${state.zone}. Drag, or use the arrow keys and Space.`),
       fill,
@@ -78,7 +83,9 @@ function answerSection(page) {
       h('button', { type: 'submit', className: 'primary' }, me ? 'Save changes' : 'Save my answer'),
       message),
     editLink ? field('To change your answer from another device, open this link there (keep it private)',
-      h('input', { type: 'text', readonly: true, value: editLink, className: 'link-box' })) : null);
+      h('input', { type: 'text', readonly: true, value: editLink, className: 'link-box' })) : null,
+    me && mine ? ownAddress({ path: `${events(state.id)}/participants/${mine.participantId}`, token: mine.token,
+      fieldName: 'email', purpose }) : null);
 }
 
 /**

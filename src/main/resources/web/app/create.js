@@ -2,6 +2,7 @@
 // daily time range plus single ranges, an optional deadline and local hours.
 import { ApiError, call } from './api.js';
 import { field, h, replace, status, zonePicker } from './dom.js';
+import { addressField, lostLinkForm } from './mail.js';
 import { saveAdminToken } from './store.js';
 import { allZones, browserZone, dayName } from './time.js';
 
@@ -28,6 +29,8 @@ export function renderCreate(main) {
   const hoursStart = h('input', { type: 'time', step: 300 });
   const hoursEnd = h('input', { type: 'time', step: 300 });
   const message = status('status');
+  const organizerEmail = addressField('Your email (optional)',
+    'We mail you the links to this poll and tell you when people answer. Nothing else.');
 
   const calendar = h('div', { className: 'calendar' });
   const chosenList = h('p', { className: 'hint', 'aria-live': 'polite' });
@@ -104,6 +107,7 @@ export function renderCreate(main) {
       timezone: zone.input.value.trim(), proposedWindows: windows,
     };
     if (description.value.trim()) body.description = description.value;
+    if (organizerEmail && organizerEmail.input.value.trim()) body.organizerEmail = organizerEmail.input.value.trim();
     if (deadline.value) body.deadline = deadline.value;
     if (hoursStart.value || hoursEnd.value) {
       body.localHours = { start: hoursStart.value, end: hoursEnd.value === '00:00' ? '24:00' : hoursEnd.value };
@@ -141,8 +145,10 @@ export function renderCreate(main) {
       h('fieldset', {}, h('legend', {}, 'Options'),
         field('Answers close at (optional)', deadline),
         h('div', { className: 'row' }, field('Local hours from (optional)', hoursStart), field('Local hours to', hoursEnd)),
-        h('p', { className: 'hint' }, 'Local hours rank slots inside everyone’s working day first, in each person’s own zone.')),
+        h('p', { className: 'hint' }, 'Local hours rank slots inside everyone’s working day first, in each person’s own zone.'),
+        organizerEmail?.element),
       h('button', { type: 'submit', className: 'primary' }, 'Create poll'),
-      message));
+      message),
+    lostLinkForm());
   title.focus();
 }

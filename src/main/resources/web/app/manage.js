@@ -6,6 +6,7 @@ import { answerPart } from './answer.js';
 import { groupSection } from './group.js';
 import { openPoll, pollState } from './poll-data.js';
 import { finalBanner, heading, zoneBox } from './poll-parts.js';
+import { ownAddress } from './mail.js';
 import { forget } from './store.js';
 
 export function renderManage(main, id) {
@@ -20,6 +21,8 @@ export function renderManage(main, id) {
       ['answer', () => answerPart(page)],
       ['group', () => groupSection(page)],
       ['manage', () => (canManage ? manageSection(page) : null)],
+      ['mail', () => ownAddress({ path: events(id), token: page.state.admin, fieldName: 'organizerEmail',
+        purpose: 'We mail you when people answer (as a digest, or each one), and the links if you lose them.' })],
     ]);
   });
 }

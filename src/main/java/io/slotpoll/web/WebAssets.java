@@ -6,6 +6,7 @@ import io.slotpoll.http.SecurityHeaders;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
@@ -44,17 +45,35 @@ public final class WebAssets {
 
     /** The app's ES modules, served under /app/ (no build step: what is here is what runs). */
     private static final List<String> APP_MODULES = List.of("app.js", "answer.js", "api.js", "create.js", "dom.js",
-            "grid.js", "group.js", "manage.js", "paint.js", "participate.js", "poll-data.js", "poll-parts.js", "store.js",
+            "grid.js", "group.js", "mail.js", "manage.js", "paint.js", "participate.js", "poll-data.js", "poll-parts.js", "store.js",
             "time.js");
 
-    /**
-     * The web app (one page shell for "/", "/e/{id}" and "/e/{id}/manage", its modules and
-     * style), the API reference (Swagger UI over /openapi.yaml) and the contract file itself.
-     */
+    /** The page shell's mark that tells the pages whether this service sends mail. */
+    private static final String MAIL_OFF = "<meta name=\"slotpoll-mail\" content=\"off\">";
+
+    /** {@link #load(boolean)} for a service without mail. */
     public static WebAssets load() {
+        return load(false);
+    }
+
+    /**
+     * The web app (one page shell for "/", "/e/{id}", "/e/{id}/manage", "/recover" and
+     * "/stop", its modules and style), the API reference (Swagger UI over /openapi.yaml) and
+     * the contract file itself. With {@code mail} the shell says so, and the pages offer the
+     * address fields and "lost your link?".
+     */
+    public static WebAssets load(boolean mail) {
         Map<String, Asset> assets = new LinkedHashMap<>();
-        for (String path : List.of("/", "/e/{eventId}", "/e/{eventId}/manage")) {
-            page(assets, path, "web/app/index.html");
+        byte[] shell = read("web/app/index.html");
+        if (mail) {
+            String html = new String(shell, StandardCharsets.UTF_8);
+            if (!html.contains(MAIL_OFF)) {
+                throw new IllegalStateException("web/app/index.html has lost its " + MAIL_OFF);
+            }
+            shell = html.replace(MAIL_OFF, MAIL_OFF.replace("off", "on")).getBytes(StandardCharsets.UTF_8);
+        }
+        for (String path : List.of("/", "/e/{eventId}", "/e/{eventId}/manage", "/recover", "/stop")) {
+            assets.put(path, new Asset(shell, "text/html; charset=utf-8", EntityTags.strong(hash(shell)), REVALIDATE, true));
         }
         for (String module : APP_MODULES) {
             own(assets, "/app/" + module, "web/app/" + module, "text/javascript; charset=utf-8");
