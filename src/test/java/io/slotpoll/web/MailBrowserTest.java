@@ -14,6 +14,7 @@ import io.slotpoll.testing.MailSink;
 import io.slotpoll.testing.TestApp;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Clock;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Order;
@@ -58,7 +59,7 @@ class MailBrowserTest {
     @Test
     void an_answer_with_an_address_then_a_lost_link_recovered_and_mail_stopped() {
         JsonNode created = createEvent(APP.client(), event("UTC", 60, window("2027-03-02T09:00:00Z", "2027-03-02T12:00:00Z"))
-                .put("title", "Garden day"));
+                .put("title", "Garden day").put("slotStepMinutes", 60));
         String id = created.path("id").asText();
         Chromium.Tab tab = Chromium.open(CHROMIUM.context(new Browser.NewContextOptions().setTimezoneId("UTC")
                 .setBaseURL(APP.baseUrl())));
@@ -103,6 +104,11 @@ class MailBrowserTest {
         // the same code again: expired, with the form to ask for a new one
         lost.navigate("/recover#code=" + code);
         lost.getByRole(AriaRole.HEADING, named("This link has expired")).waitFor();
+        // that 410 was asked for; nothing else may have gone wrong
+        assertThat(List.copyOf(other.problems())).containsExactly(
+                "HTTP 410: POST " + APP.baseUrl() + "/api/v1/link-recovery/redeem",
+                "console: Failed to load resource: the server responded with a status of 410 (Gone)");
+        other.problems().clear();
 
         // the answer's own address, and "stop mail for this poll" from the page
         lost.navigate("/e/" + id);
