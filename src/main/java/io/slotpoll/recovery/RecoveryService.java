@@ -23,8 +23,10 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.jooq.DSLContext;
 
@@ -33,9 +35,9 @@ import org.jooq.DSLContext;
  * this instance's memory, like the other rate limits), and, with mail on, queues one outbox
  * row for the address whether or not any event knows it: the answer costs the same either
  * way, and the sender, when the row comes due, looks the address up. If it is an
- * organiser's or a participant's, the mail lists those events with one link holding a
- * one-time code (stored as its SHA-256 hash, valid 60 minutes, used once), made then; if not,
- * the row ends with nothing sent. Redeeming the code issues a new admin or edit token for
+ * organiser's or a participant's, the mail lists those events, each with a link holding a
+ * one-time code for that event (stored as its SHA-256 hash, valid 60 minutes, used once),
+ * made then; if not, the row ends with nothing sent. Redeeming the code issues a new admin or edit token for
  * each event it named that still exists, valid beside the old ones.
  */
 public final class RecoveryService {
@@ -99,18 +101,24 @@ public final class RecoveryService {
             if (targets.isEmpty()) {
                 return Optional.empty();
             }
-            String code = Secrets.newToken();
-            Instant now = now();
-            db.insertInto(RECOVERY_CODE).set(RECOVERY_CODE.CODE_HASH, Secrets.hash(code))
-                    .set(RECOVERY_CODE.TARGETS, Target.write(targets))
-                    .set(RECOVERY_CODE.EXPIRES_AT, now.plus(CODE_VALID)).execute();
-            Body body = new Body().paragraph("Someone (we hope you) asked for the slotpoll links of this address."
-                    + " It is known on these polls:");
+            // one code per event: it gives back every role the address has there
+            Map<String, List<Target>> byEvent = new LinkedHashMap<>();
             for (Target t : targets) {
-                body.paragraph("\u2022 " + t.title() + (t.participantSeq() == null ? " (you organise it)" : ""));
+                byEvent.computeIfAbsent(t.eventId(), id -> new ArrayList<>()).add(t);
             }
-            body.link("Open your polls (this link works once, for 60 minutes)", links.base() + "/recover#code=" + code)
-                    .paragraph("If you did not ask, ignore this mail: nothing changes.");
+            Instant now = now();
+            Body body = new Body().paragraph("Someone (we hope you) asked for the slotpoll links of this address."
+                    + " It is known on these polls; each link works once, for 60 minutes:");
+            for (List<Target> event : byEvent.values()) {
+                String code = Secrets.newToken();
+                db.insertInto(RECOVERY_CODE).set(RECOVERY_CODE.CODE_HASH, Secrets.hash(code))
+                        .set(RECOVERY_CODE.TARGETS, Target.write(event))
+                        .set(RECOVERY_CODE.EXPIRES_AT, now.plus(CODE_VALID)).execute();
+                boolean organises = event.stream().anyMatch(t -> t.participantSeq() == null);
+                body.link(event.getFirst().title() + (organises ? " (you organise it)" : " (your answer)"),
+                        links.base() + "/recover#code=" + code);
+            }
+            body.paragraph("If you did not ask, ignore this mail: nothing changes.");
             Letter letter = mailer.personal(address, "Your slotpoll links", body);
             return Optional.of(letter);
         };

@@ -1,6 +1,7 @@
 package io.slotpoll.mail;
 
 import static io.slotpoll.db.schema.Tables.MAIL_OUTBOX;
+import static io.slotpoll.db.schema.Tables.PARTICIPANT;
 import static io.slotpoll.testing.Fixtures.assertProblem;
 import static io.slotpoll.testing.Fixtures.createEvent;
 import static io.slotpoll.testing.Fixtures.event;
@@ -324,7 +325,7 @@ class MailApiTest {
         MimeMessage mail = SMTP.await("conductor@choir.example", 3).get(2);
         assertThat(mail.getSubject()).isEqualTo("Your slotpoll links");
         assertThat(header(mail, "List-Unsubscribe")).isNull();
-        assertThat(text(mail)).contains("Choir (you organise it)");
+        assertThat(text(mail)).contains("Choir (you organise it):\nhttps://slotpoll.example/recover#code=");
         String code = link(text(mail), "https://slotpoll.example/recover#code=").replaceAll(".*#code=", "");
 
         JsonNode redeemed = client.post("/api/v1/link-recovery/redeem").json(ApiClient.object().put("code", code)).send()
@@ -392,5 +393,30 @@ class MailApiTest {
                     .anyMatch(line -> line.contains("given up: SMTP 550")));
             assertThat(logs.lines()).isNotEmpty().noneMatch(line -> line.contains("logs.example"));
         }
+    }
+
+    @Test
+    void deleting_a_participant_or_an_event_removes_their_addresses_and_cancels_their_mail() throws Exception {
+        JsonNode created = create("Tidy", "orga@tidy.example");
+        String id = created.path("id").asText();
+        JsonNode ana = join(client, id, participant("Ana", "UTC").put("email", "ana@tidy.example"));
+        SMTP.await("ana@tidy.example", 1);
+        // the organiser's digest waits for its hour
+        assertThat(APP.database().dsl().fetchCount(MAIL_OUTBOX, MAIL_OUTBOX.EVENT_ID.eq(id)
+                .and(MAIL_OUTBOX.STATUS.eq("queued")).and(MAIL_OUTBOX.KIND.eq("digest")))).isEqualTo(1);
+
+        client.delete("/api/v1/events/" + id + "/participants/" + ana.path("id").asText())
+                .bearer(ana.path("editToken").asText()).send();
+        assertThat(APP.database().dsl().fetchCount(MAIL_OUTBOX, MAIL_OUTBOX.RECIPIENT.eq("ana@tidy.example"))).isZero();
+        assertThat(APP.database().dsl().fetchCount(PARTICIPANT,
+                PARTICIPANT.EMAIL.eq("ana@tidy.example"))).isZero();
+
+        client.delete("/api/v1/events/" + id).bearer(created.path("adminToken").asText()).send();
+        assertThat(APP.database().dsl().fetchCount(MAIL_OUTBOX, MAIL_OUTBOX.EVENT_ID.eq(id)
+                .and(MAIL_OUTBOX.STATUS.eq("queued")))).isZero();
+        assertThat(APP.database().dsl().fetchCount(MAIL_OUTBOX, MAIL_OUTBOX.EVENT_ID.eq(id)
+                .and(MAIL_OUTBOX.RECIPIENT.ne("").or(MAIL_OUTBOX.PAYLOAD.ne(""))))).isZero();
+        assertThat(APP.database().dsl().fetchCount(MAIL_OUTBOX, MAIL_OUTBOX.EVENT_ID.eq(id)
+                .and(MAIL_OUTBOX.STATUS.eq("cancelled")).and(MAIL_OUTBOX.KIND.eq("digest")))).isEqualTo(1);
     }
 }
