@@ -84,8 +84,9 @@ class MailApiTest {
         return createEvent(client, body);
     }
 
+    /** The plain-text part, its CRLF line ends (MIME's canonical form) read as LF. */
     private static String text(MimeMessage m) {
-        return MailSink.part(m, "text/plain").orElseThrow();
+        return MailSink.part(m, "text/plain").orElseThrow().replace("\r\n", "\n");
     }
 
     private static String html(MimeMessage m) {
