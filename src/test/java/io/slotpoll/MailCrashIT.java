@@ -61,7 +61,9 @@ class MailCrashIT {
         Process second = ServiceProcess.start(JAR, workDir, env, "mail-second");
         try {
             awaitReady(port, second);
-            assertThat(SMTP.await("orga@crash.example", 1).getFirst().getSubject()).isEqualTo("Your poll: Crash mail");
+            // the retry is due 15 to 45 s after the first attempt (the first backoff, with its jitter)
+            assertThat(SMTP.await("orga@crash.example", 1, Duration.ofSeconds(75)).getFirst().getSubject())
+                    .isEqualTo("Your poll: Crash mail");
             Eventually.await(Duration.ofSeconds(10), "the row marked sent", () -> "sent".equals(DB.database().dsl()
                     .resultQuery("select status from mail_outbox").fetchOne(0, String.class)));
             Thread.sleep(2000);

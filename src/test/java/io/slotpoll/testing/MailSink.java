@@ -95,9 +95,14 @@ public final class MailSink implements BeforeAllCallback, AfterAllCallback {
         return mine;
     }
 
-    /** Waits until {@code address} has received {@code count} messages; returns them. */
+    /** Waits up to 20 s until {@code address} has received {@code count} messages; returns them. */
     public List<MimeMessage> await(String address, int count) {
-        Eventually.await(Duration.ofSeconds(20), count + " mails to " + address, () -> to(address).size() >= count);
+        return await(address, count, Duration.ofSeconds(20));
+    }
+
+    /** Waits up to {@code within} until {@code address} has received {@code count} messages; returns them. */
+    public List<MimeMessage> await(String address, int count, Duration within) {
+        Eventually.await(within, count + " mails to " + address, () -> to(address).size() >= count);
         return to(address);
     }
 
