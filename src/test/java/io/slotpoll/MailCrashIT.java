@@ -51,8 +51,10 @@ class MailCrashIT {
                 + "\"timezone\":\"UTC\",\"organizerEmail\":\"orga@crash.example\",\"proposedWindows\":[{\"start\":"
                 + "\"2027-01-01T10:00\",\"end\":\"2027-01-01T12:00\"}]}").send();
         assertThat(created.status()).as(created.body()).isEqualTo(201);
-        // the first attempt found no SMTP server: the row is committed, unsent, due again in 15..45 s
-        Eventually.await(Duration.ofSeconds(10), "a failed first attempt", () -> attempts() == 1);
+        // the first attempt found no SMTP server and was recorded: the row is committed, unsent,
+        // due again in 15..45 s (killed between the claim and that record, it would wait out its lease)
+        Eventually.await(Duration.ofSeconds(10), "a failed first attempt recorded", () -> attempts() == 1
+                && DB.database().dsl().resultQuery("select last_error from mail_outbox").fetchOne(0, String.class) != null);
         first.destroyForcibly();
         assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(first.exitValue()).isEqualTo(137);
