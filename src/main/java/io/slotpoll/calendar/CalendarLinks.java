@@ -9,7 +9,10 @@ import java.util.Locale;
 /**
  * "Add to calendar" links for the final meeting: Google Calendar's event template and
  * Outlook's compose deep link, each with the title, the UTC start and end, and the
- * participate link as the event's details. Values are percent-encoded (spaces as %20).
+ * participate link as the event's details. Values are percent-encoded (spaces as %20). A
+ * weekly meeting's Google link adds {@code ctz} (the event's zone, whose local time it keeps)
+ * and {@code recur=RRULE:FREQ=WEEKLY}; Outlook's compose link has no recurrence parameter,
+ * so it adds the first occurrence and says "every week" in the body.
  */
 public final class CalendarLinks {
 
@@ -25,6 +28,7 @@ public final class CalendarLinks {
         return "https://calendar.google.com/calendar/render?action=TEMPLATE"
                 + "&text=" + encode(m.title())
                 + "&dates=" + GOOGLE_TIME.format(m.start()) + "/" + GOOGLE_TIME.format(m.end())
+                + (m.weekly() ? "&ctz=" + encode(m.weeklyIn().getId()) + "&recur=" + encode("RRULE:FREQ=WEEKLY") : "")
                 + "&details=" + encode(m.participateUrl());
     }
 
@@ -33,7 +37,8 @@ public final class CalendarLinks {
                 + "&subject=" + encode(m.title())
                 + "&startdt=" + OUTLOOK_TIME.format(m.start())
                 + "&enddt=" + OUTLOOK_TIME.format(m.end())
-                + "&body=" + encode(m.participateUrl());
+                + "&body=" + encode((m.weekly() ? "Every week at this time (" + m.weeklyIn().getId() + "). " : "")
+                + m.participateUrl());
     }
 
     private static String encode(String text) {

@@ -12,6 +12,7 @@ import java.util.Optional;
 import net.fortuna.ical4j.data.CalendarOutputter;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.ParameterList;
+import net.fortuna.ical4j.model.TimeZoneRegistryFactory;
 import net.fortuna.ical4j.model.component.VEvent;
 import net.fortuna.ical4j.model.parameter.Value;
 import net.fortuna.ical4j.model.property.Description;
@@ -20,6 +21,7 @@ import net.fortuna.ical4j.model.property.Method;
 import net.fortuna.ical4j.model.property.Name;
 import net.fortuna.ical4j.model.property.Organizer;
 import net.fortuna.ical4j.model.property.ProdId;
+import net.fortuna.ical4j.model.property.RRule;
 import net.fortuna.ical4j.model.property.RefreshInterval;
 import net.fortuna.ical4j.model.property.Sequence;
 import net.fortuna.ical4j.model.property.Uid;
@@ -28,6 +30,7 @@ import net.fortuna.ical4j.model.property.XProperty;
 import net.fortuna.ical4j.model.property.immutable.ImmutableMethod;
 import net.fortuna.ical4j.model.property.immutable.ImmutableStatus;
 import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
+import net.fortuna.ical4j.transform.recurrence.Frequency;
 import net.fortuna.ical4j.validate.ValidationException;
 
 /**
@@ -66,6 +69,7 @@ public final class IcsWriter {
     /** The calendar file of the final meeting ({@code calendar.ics}). */
     public static String write(FinalMeeting meeting, Instant stamp) {
         Calendar calendar = calendar(ImmutableMethod.PUBLISH);
+        addZone(calendar, meeting);
         calendar.add(vevent(meeting, Status.CONFIRMED, stamp));
         return output(calendar, meeting.eventId());
     }
@@ -82,7 +86,10 @@ public final class IcsWriter {
         calendar.add(new XProperty("X-WR-CALNAME", name));
         calendar.add(new RefreshInterval(new ParameterList(List.of(Value.DURATION)), Duration.ofHours(1)));
         calendar.add(new XProperty("X-PUBLISHED-TTL", "PT1H"));
-        feed.meeting().ifPresent(meeting -> calendar.add(vevent(meeting, feed.status(), stamp)));
+        feed.meeting().ifPresent(meeting -> {
+            addZone(calendar, meeting);
+            calendar.add(vevent(meeting, feed.status(), stamp));
+        });
         return output(calendar, eventId);
     }
 
@@ -93,6 +100,7 @@ public final class IcsWriter {
      */
     public static String invitation(FinalMeeting meeting, Status status, String organizer, Instant stamp) {
         Calendar calendar = calendar(status == Status.CONFIRMED ? ImmutableMethod.REQUEST : ImmutableMethod.CANCEL);
+        addZone(calendar, meeting);
         VEvent event = vevent(meeting, status, stamp);
         event.add(new Organizer(URI.create("mailto:" + organizer)));
         calendar.add(event);
@@ -108,7 +116,13 @@ public final class IcsWriter {
     }
 
     private static VEvent vevent(FinalMeeting meeting, Status status, Instant stamp) {
-        VEvent event = new VEvent(meeting.start(), meeting.end(), Text.printableLine(meeting.title()));
+        VEvent event = meeting.weekly()
+                ? new VEvent(meeting.start().atZone(meeting.weeklyIn()), meeting.end().atZone(meeting.weeklyIn()),
+                        Text.printableLine(meeting.title()))
+                : new VEvent(meeting.start(), meeting.end(), Text.printableLine(meeting.title()));
+        if (meeting.weekly()) {
+            event.add(new RRule<>(Frequency.WEEKLY));
+        }
         event.replace(new DtStamp(stamp));
         event.add(new Uid(meeting.eventId() + "@slotpoll"));
         event.add(new Sequence(meeting.sequence()));
@@ -119,6 +133,14 @@ public final class IcsWriter {
         event.add(new Url(URI.create(meeting.participateUrl())));
         event.add(status == Status.CONFIRMED ? ImmutableStatus.VEVENT_CONFIRMED : ImmutableStatus.VEVENT_CANCELLED);
         return event;
+    }
+
+    /** A weekly meeting's calendar holds its zone's VTIMEZONE (ical4j's zone data), which DTSTART;TZID names. */
+    private static void addZone(Calendar calendar, FinalMeeting meeting) {
+        if (meeting.weekly()) {
+            calendar.add(TimeZoneRegistryFactory.getInstance().createRegistry().getTimeZone(meeting.weeklyIn().getId())
+                    .getVTimeZone());
+        }
     }
 
     private static String output(Calendar calendar, String eventId) {

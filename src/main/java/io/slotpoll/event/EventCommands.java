@@ -4,6 +4,8 @@ import io.slotpoll.problem.Errors;
 import io.slotpoll.time.DailyHours;
 import io.slotpoll.time.RequestTimes.WindowBounds;
 import io.slotpoll.time.TimeBound;
+import io.slotpoll.time.WeeklyWindow;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
@@ -19,9 +21,20 @@ final class EventCommands {
     private EventCommands() {
     }
 
-    /** {@code POST /api/v1/events}; fields are null where absent or invalid (already recorded). */
+    /**
+     * A weekly poll's {@code weeklyWindows} (aligned with the request's items: null where one
+     * was unreadable) and {@code firstWeek} (null if unreadable).
+     */
+    record WeeklyInput(List<WeeklyWindow> windows, LocalDate firstWeek) {
+    }
+
+    /**
+     * {@code POST /api/v1/events}; fields are null where absent or invalid (already recorded).
+     * {@code weekly} is null for a dates poll.
+     */
     record Create(String title, String description, Integer durationMinutes, int slotStepMinutes,
-            Optional<ZoneId> timezone, List<WindowBounds> proposedWindows, TimeBound deadline, DailyHours localHours,
+            Optional<ZoneId> timezone, List<WindowBounds> proposedWindows, WeeklyInput weekly, TimeBound deadline,
+            DailyHours localHours,
             Optional<Optional<String>> organizerEmail, Optional<Organizer.Notify> notification, Errors errors) {
     }
 
@@ -35,7 +48,8 @@ final class EventCommands {
      */
     record Patch(String eventId, Optional<String> token, Optional<String> title, Optional<Optional<String>> description,
             Optional<Integer> durationMinutes, Optional<Integer> slotStepMinutes, Optional<ZoneId> timezone,
-            Optional<List<WindowBounds>> proposedWindows, Optional<Optional<TimeBound>> deadline,
+            Optional<List<WindowBounds>> proposedWindows, Optional<List<WeeklyWindow>> weeklyWindows,
+            Optional<LocalDate> firstWeek, Optional<Optional<TimeBound>> deadline,
             Optional<EventStatus> status, Optional<Optional<DailyHours>> localHours,
             Optional<Optional<String>> organizerEmail, Optional<Organizer.Notify> notification, Errors errors) {
     }

@@ -20,7 +20,9 @@ import io.slotpoll.idempotency.Idempotency;
 import io.slotpoll.time.DailyHours;
 import io.slotpoll.time.RequestTimes.WindowBounds;
 import io.slotpoll.time.TimeBound;
+import io.slotpoll.time.WeeklyWindow;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -33,12 +35,16 @@ import java.util.Set;
 public final class EventHandler {
 
     private static final Set<String> CREATE_FIELDS = ObjectFields.names("title", "description", "durationMinutes",
-            "slotStepMinutes", "timezone", "proposedWindows", "deadline", "localHours", "organizerEmail", "notify");
+            "slotStepMinutes", "timezone", "proposedWindows", "deadline", "localHours", "organizerEmail", "notify", "kind",
+            "weeklyWindows", "firstWeek");
     private static final Set<String> WINDOW_FIELDS = ObjectFields.names("start", "end");
+    private static final Set<String> WEEKLY_WINDOW_FIELDS = ObjectFields.names("day", "start", "end");
+    /** The most weekly windows a weekly poll may propose. */
+    public static final int WEEKLY_WINDOWS_MAX = 50;
     private static final Set<String> FINAL_FIELDS = ObjectFields.names("start");
     private static final Set<String> PATCH_FIELDS = ObjectFields.names("title", "description", "durationMinutes",
             "slotStepMinutes", "timezone", "proposedWindows", "deadline", "status", "localHours", "organizerEmail",
-            "notify");
+            "notify", "weeklyWindows", "firstWeek");
 
     private final EventService service;
     private final JsonIo json;
@@ -62,14 +68,43 @@ public final class EventHandler {
         Integer step = body.integer("slotStepMinutes", OPTIONAL, 1, EventRules.DURATION_MAX);
         EventRules.checkStep(step, "slotStepMinutes", errors);
         Optional<ZoneId> zone = TimeFields.zone(body, "timezone", REQUIRED);
-        List<ObjectFields> items = body.objects("proposedWindows", REQUIRED, 1, EventRules.WINDOWS_MAX);
-        List<WindowBounds> windows = items == null ? List.of() : windows(items);
+        boolean weeklyPoll = "weekly".equals(body.oneOf("kind", OPTIONAL, List.of("dates", "weekly")));
+        List<WindowBounds> windows = List.of();
+        EventCommands.WeeklyInput weekly = null;
+        if (weeklyPoll) {
+            refuse(body, "proposedWindows", "is not allowed on a weekly poll (kind \"weekly\"): send weeklyWindows");
+            List<ObjectFields> weeklyItems = body.objects("weeklyWindows", REQUIRED, 1, WEEKLY_WINDOWS_MAX);
+            weekly = new EventCommands.WeeklyInput(weeklyItems == null ? List.of() : weeklyWindows(weeklyItems),
+                    TimeFields.date(body, "firstWeek", REQUIRED));
+        } else {
+            refuse(body, "weeklyWindows", "is only for a weekly poll (kind \"weekly\"): send proposedWindows");
+            refuse(body, "firstWeek", "is only for a weekly poll (kind \"weekly\")");
+            List<ObjectFields> items = body.objects("proposedWindows", REQUIRED, 1, EventRules.WINDOWS_MAX);
+            windows = items == null ? List.of() : windows(items);
+        }
         TimeBound deadline = TimeFields.bound(body, "deadline", OPTIONAL);
         DailyHours hours = TimeFields.hours(body, "localHours");
         EventCommands.Create command = new EventCommands.Create(title, description, duration,
-                step == null ? EventRules.DEFAULT_STEP : step, zone, windows, deadline, hours,
+                step == null ? EventRules.DEFAULT_STEP : step, zone, windows, weekly, deadline, hours,
                 AddressFields.read(body, "organizerEmail", errors), notify(body), errors);
         idempotency.respond(ctx, "POST /api/v1/events", body.bytes(), tx -> created(service.create(tx, command)));
+    }
+
+    /** A 400 under {@code name} if the body has it. */
+    private static void refuse(ObjectFields body, String name, String why) {
+        if (body.isPresent(name)) {
+            body.errors().add(body.path(name), why);
+        }
+    }
+
+    /** The weekly window items, aligned with {@code items}: null where an item could not be read. */
+    static List<WeeklyWindow> weeklyWindows(List<ObjectFields> items) {
+        List<WeeklyWindow> windows = new ArrayList<>(items.size());
+        for (ObjectFields item : items) {
+            item.allowOnly(WEEKLY_WINDOW_FIELDS);
+            windows.add(TimeFields.weeklyWindow(item));
+        }
+        return Collections.unmodifiableList(windows);
     }
 
     /** The window items as bounds, aligned with {@code items}: null where an item could not be read. */
@@ -200,6 +235,15 @@ public final class EventHandler {
             windows = Optional.ofNullable(body.objects("proposedWindows", REQUIRED, 1, EventRules.WINDOWS_MAX))
                     .map(EventHandler::windows);
         }
+        Optional<List<WeeklyWindow>> weeklyWindows = Optional.empty();
+        if (body.isPresent("weeklyWindows")) {
+            weeklyWindows = Optional.ofNullable(body.objects("weeklyWindows", REQUIRED, 1, WEEKLY_WINDOWS_MAX))
+                    .map(EventHandler::weeklyWindows);
+        }
+        Optional<LocalDate> firstWeek = Optional.empty();
+        if (body.isPresent("firstWeek")) {
+            firstWeek = Optional.ofNullable(TimeFields.date(body, "firstWeek", REQUIRED));
+        }
         Optional<Optional<TimeBound>> deadline = Optional.empty();
         if (body.isPresent("deadline")) {
             deadline = Optional.of(Optional.ofNullable(TimeFields.bound(body, "deadline", OPTIONAL)));
@@ -213,7 +257,8 @@ public final class EventHandler {
             hours = Optional.of(Optional.ofNullable(TimeFields.hours(body, "localHours")));
         }
         EventService.Administered patched = service.patch(new EventCommands.Patch(PathIds.event(ctx),
-                BearerToken.from(ctx), title, description, duration, step, zone, windows, deadline, status, hours,
+                BearerToken.from(ctx), title, description, duration, step, zone, windows, weeklyWindows, firstWeek,
+                deadline, status, hours,
                 AddressFields.read(body, "organizerEmail", errors), notify(body), errors));
         json.write(ctx, 200, view(patched.event(), patched.organizer()));
     }

@@ -33,10 +33,14 @@ public record EventLinks(String base) {
         return base + "/e/" + eventId + "#edit=" + participantId + "." + editToken;
     }
 
+    private static java.time.ZoneId weeklyIn(Event event) {
+        return event.weekly() == null ? null : event.timezone();
+    }
+
     /** What a calendar needs of {@code event}, which must be final. */
     public FinalMeeting meeting(Event event) {
         return new FinalMeeting(event.id(), event.title(), event.description(), event.finalSlot().start(),
-                event.finalSlot().end(), event.finalSequence(), participate(event.id()));
+                event.finalSlot().end(), event.finalSequence(), participate(event.id()), weeklyIn(event));
     }
 
     /**
@@ -61,6 +65,6 @@ public record EventLinks(String base) {
      */
     public FinalMeeting cancelled(Event event, TimeWindow slot) {
         return new FinalMeeting(event.id(), event.title(), event.description(), slot.start(), slot.end(),
-                event.finalSequence() + 1, participate(event.id()));
+                event.finalSequence() + 1, participate(event.id()), weeklyIn(event));
     }
 }

@@ -4,13 +4,16 @@ import static io.slotpoll.db.schema.Tables.EVENT;
 import static io.slotpoll.db.schema.Tables.EXTRA_TOKEN;
 import static io.slotpoll.db.schema.Tables.PARTICIPANT;
 import static io.slotpoll.db.schema.Tables.PROPOSED_WINDOW;
+import static io.slotpoll.db.schema.Tables.WEEKLY_WINDOW;
 
 import io.slotpoll.db.PreRendered;
 import io.slotpoll.db.schema.tables.records.EventRecord;
 import io.slotpoll.db.schema.tables.records.ProposedWindowRecord;
 import io.slotpoll.time.DailyHours;
 import io.slotpoll.time.TimeWindow;
+import io.slotpoll.time.WeeklyWindow;
 import java.security.MessageDigest;
+import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -43,6 +46,7 @@ public final class EventRepository {
                 .set(EVENT.CREATED_AT, event.createdAt())
                 .execute();
         insertWindows(dsl, event.id(), event.proposedWindows());
+        insertWeekly(dsl, event);
     }
 
     private static final PreRendered FIND = PreRendered.of(DSL.select(EVENT.fields()).select(PARTICIPANT_COUNT)
@@ -168,6 +172,21 @@ public final class EventRepository {
         update(dsl, event);
         dsl.deleteFrom(PROPOSED_WINDOW).where(PROPOSED_WINDOW.EVENT_ID.eq(event.id())).execute();
         insertWindows(dsl, event.id(), event.proposedWindows());
+        dsl.deleteFrom(WEEKLY_WINDOW).where(WEEKLY_WINDOW.EVENT_ID.eq(event.id())).execute();
+        insertWeekly(dsl, event);
+    }
+
+    private static void insertWeekly(DSLContext dsl, Event event) {
+        if (event.weekly() == null) {
+            return;
+        }
+        List<WeeklyWindow> windows = event.weekly().windows();
+        for (int i = 0; i < windows.size(); i++) {
+            WeeklyWindow w = windows.get(i);
+            dsl.insertInto(WEEKLY_WINDOW).set(WEEKLY_WINDOW.EVENT_ID, event.id()).set(WEEKLY_WINDOW.ORDINAL, i)
+                    .set(WEEKLY_WINDOW.DAY_OF_WEEK, w.day().getValue()).set(WEEKLY_WINDOW.START_MINUTE, w.startMinute())
+                    .set(WEEKLY_WINDOW.END_MINUTE, w.endMinute()).execute();
+        }
     }
 
     /** What the event's participants hold together: availability windows and name bytes. */
@@ -211,6 +230,8 @@ public final class EventRepository {
         fields.put(EVENT.CANCELLED_END, event.cancelledSlot() == null ? null : event.cancelledSlot().end());
         fields.put(EVENT.LOCAL_HOURS_START, event.localHours() == null ? null : event.localHours().startMinute());
         fields.put(EVENT.LOCAL_HOURS_END, event.localHours() == null ? null : event.localHours().endMinute());
+        fields.put(EVENT.KIND, event.weekly() == null ? "dates" : "weekly");
+        fields.put(EVENT.FIRST_WEEK, event.weekly() == null ? null : event.weekly().firstWeekDate());
         return fields;
     }
 
@@ -241,6 +262,13 @@ public final class EventRepository {
                 r.getFinalStart() == null ? null : new TimeWindow(r.getFinalStart(), r.getFinalEnd()),
                 r.getFinalSequence(),
                 r.getCancelledStart() == null ? null : new TimeWindow(r.getCancelledStart(), r.getCancelledEnd()),
-                r.getLocalHoursStart() == null ? null : new DailyHours(r.getLocalHoursStart(), r.getLocalHoursEnd())));
+                r.getLocalHoursStart() == null ? null : new DailyHours(r.getLocalHoursStart(), r.getLocalHoursEnd()),
+                "weekly".equals(r.getKind()) ? new Event.Weekly(weeklyWindows(dsl, r.getId()), r.getFirstWeek()) : null));
+    }
+
+    private static List<WeeklyWindow> weeklyWindows(DSLContext dsl, String eventId) {
+        return dsl.select(WEEKLY_WINDOW.DAY_OF_WEEK, WEEKLY_WINDOW.START_MINUTE, WEEKLY_WINDOW.END_MINUTE)
+                .from(WEEKLY_WINDOW).where(WEEKLY_WINDOW.EVENT_ID.eq(eventId)).orderBy(WEEKLY_WINDOW.ORDINAL)
+                .fetch(w -> new WeeklyWindow(DayOfWeek.of(w.value1()), w.value2(), w.value3()));
     }
 }

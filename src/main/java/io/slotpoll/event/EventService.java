@@ -10,16 +10,20 @@ import io.slotpoll.problem.Errors;
 import io.slotpoll.problem.ProblemType;
 import io.slotpoll.text.Text;
 import io.slotpoll.time.EpochMinutes;
+import io.slotpoll.time.FirstWeek;
+import io.slotpoll.time.WeeklyWindow;
 import io.slotpoll.time.RequestTimes;
 import io.slotpoll.time.RequestTimes.WindowBounds;
 import io.slotpoll.time.TimeWindow;
 import io.slotpoll.time.Times;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.jooq.DSLContext;
 
@@ -59,11 +63,21 @@ public final class EventService {
      * it): resolves its times in the body's zone, checks the rules, then inserts.
      */
     Created create(DSLContext tx, EventCommands.Create c) {
-        List<TimeWindow> windows = resolve(c.proposedWindows(), c.timezone(), c.errors());
+        Event.Weekly weekly = null;
+        List<TimeWindow> windows;
+        String windowsField = "proposedWindows";
+        if (c.weekly() != null) {
+            windowsField = "weeklyWindows";
+            windows = weeklyInstants(c.weekly().windows(), c.weekly().firstWeek(), c.timezone(), c.errors());
+            weekly = new Event.Weekly(c.weekly().windows().stream().filter(Objects::nonNull).toList(),
+                    c.weekly().firstWeek());
+        } else {
+            windows = resolve(c.proposedWindows(), c.timezone(), c.errors());
+        }
         Instant deadline = c.deadline() == null ? null
                 : RequestTimes.resolve(c.deadline(), c.timezone(), "deadline", c.errors());
-        if (c.durationMinutes() != null && !c.errors().has("durationMinutes") && !c.proposedWindows().isEmpty()) {
-            EventRules.checkWindows(windows, c.durationMinutes(), "proposedWindows", c.errors());
+        if (c.durationMinutes() != null && !c.errors().has("durationMinutes") && !windows.isEmpty()) {
+            EventRules.checkWindows(windows, c.durationMinutes(), windowsField, c.errors());
         }
         c.errors().throwIfAny();
         Optional<String> email = c.organizerEmail().flatMap(e -> e);
@@ -74,7 +88,7 @@ public final class EventService {
         String token = Secrets.newToken();
         Event event = new Event(Secrets.newId(), c.title(), c.description(), c.durationMinutes(), c.slotStepMinutes(),
                 c.timezone().orElseThrow(), windows, deadline, EventStatus.OPEN, 1, 0, now, now, null, null, null,
-                c.localHours());
+                c.localHours(), weekly);
         Organizer organizer = new Organizer(email, c.notification().orElse(Organizer.Notify.DIGEST), false);
         events.insert(tx, event, Secrets.hash(token), organizer);
         email.ifPresent(to -> letters.created(tx, event, to, token));
@@ -117,15 +131,38 @@ public final class EventService {
             Optional<ZoneId> zone = Optional.of(p.timezone().orElse(current.timezone()));
             List<TimeWindow> windows = p.proposedWindows().map(bounds -> resolve(bounds, zone, p.errors()))
                     .orElse(current.proposedWindows());
+            Event.Weekly weekly = current.weekly();
+            String windowsField = "proposedWindows";
+            if (weekly == null) {
+                p.weeklyWindows().ifPresent(w -> p.errors().add("weeklyWindows", "is only for a weekly poll"
+                        + " (kind \"weekly\"): send proposedWindows"));
+                p.firstWeek().ifPresent(w -> p.errors().add("firstWeek", "is only for a weekly poll (kind \"weekly\")"));
+            } else {
+                windowsField = "weeklyWindows";
+                p.proposedWindows().ifPresent(w -> p.errors().add("proposedWindows", "is not allowed on a weekly poll"
+                        + " (kind \"weekly\"): send weeklyWindows"));
+                boolean moved = (p.firstWeek().isPresent() && !p.firstWeek().get().equals(weekly.firstWeekDate()))
+                        || (p.timezone().isPresent() && !p.timezone().get().equals(current.timezone()));
+                if (moved && current.participantCount() > 0) {
+                    p.errors().add(p.firstWeek().isPresent() ? "firstWeek" : "timezone", "cannot change once people"
+                            + " have answered this weekly poll: their answers were converted through the first week"
+                            + " in the event's zone");
+                }
+                List<WeeklyWindow> weeklyWindows = p.weeklyWindows().orElse(weekly.windows());
+                LocalDate firstWeek = p.firstWeek().orElse(weekly.firstWeekDate());
+                windows = weeklyInstants(weeklyWindows, firstWeek, zone, p.errors());
+                weekly = new Event.Weekly(weeklyWindows.stream().filter(Objects::nonNull).toList(), firstWeek);
+            }
             Instant deadline = p.deadline().isEmpty() ? current.deadline()
                     : p.deadline().get().map(bound -> RequestTimes.resolve(bound, zone, "deadline", p.errors())).orElse(null);
             int duration = p.durationMinutes().orElse(current.durationMinutes());
-            EventRules.checkWindows(windows, duration, "proposedWindows", p.errors());
+            EventRules.checkWindows(windows, duration, windowsField, p.errors());
             p.errors().throwIfAny();
             if (p.organizerEmail().isPresent()) {
                 mailer.requireOn("organizerEmail");
             }
-            if (current.status() == EventStatus.FINAL && (p.proposedWindows().isPresent()
+            if (current.status() == EventStatus.FINAL && (p.proposedWindows().isPresent() || p.weeklyWindows().isPresent()
+                    || p.firstWeek().isPresent()
                     || p.durationMinutes().isPresent() || p.slotStepMinutes().isPresent() || p.status().isPresent())) {
                 throw new ProblemException(ProblemType.EVENT_FINAL, "event " + current.id() + " is final: undo the final"
                         + " time (DELETE .../final) before changing proposedWindows, durationMinutes, slotStepMinutes"
@@ -147,8 +184,10 @@ public final class EventService {
                     current.finalSlot(),
                     current.finalSequence(),
                     current.cancelledSlot(),
-                    p.localHours().isPresent() ? p.localHours().get().orElse(null) : current.localHours());
-            if (p.proposedWindows().isPresent()) {
+                    p.localHours().isPresent() ? p.localHours().get().orElse(null) : current.localHours(),
+                    weekly);
+            if (p.proposedWindows().isPresent() || !windows.equals(current.proposedWindows())
+                    || !Objects.equals(weekly, current.weekly())) {
                 events.updateWithWindows(t, changed);
             } else {
                 events.update(t, changed);
@@ -256,6 +295,30 @@ public final class EventService {
         Access.requireAdmin(token, EventRepository.adminToken(t, id, locked.adminTokenHash()),
                 hash -> events.hasParticipantToken(t, id, hash));
         return locked;
+    }
+
+    /**
+     * A weekly poll's windows as UTC instants of its first week, in order (null where a
+     * window, the date or the zone was unreadable; two where a window spans a repeated hour);
+     * a window wholly in an hour the first week skips is a 400.
+     */
+    private static List<TimeWindow> weeklyInstants(List<WeeklyWindow> windows, LocalDate firstWeek, Optional<ZoneId> zone,
+            Errors errors) {
+        List<TimeWindow> instants = new ArrayList<>(windows.size());
+        for (int i = 0; i < windows.size(); i++) {
+            WeeklyWindow w = windows.get(i);
+            if (w == null || firstWeek == null || zone.isEmpty()) {
+                instants.add(null);
+                continue;
+            }
+            List<TimeWindow> pieces = FirstWeek.of(firstWeek, zone.get()).own(w);
+            if (pieces.isEmpty()) {
+                errors.add("weeklyWindows[" + i + "]", "falls wholly in the hour that " + zone.get().getId()
+                        + " skips in the first week (a DST change)");
+            }
+            instants.addAll(pieces);
+        }
+        return instants;
     }
 
     /** The windows in {@code zone}, aligned with {@code bounds}: null where a window did not resolve. */

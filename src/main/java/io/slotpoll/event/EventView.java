@@ -6,13 +6,16 @@ import io.slotpoll.calendar.CalendarLinks;
 import io.slotpoll.calendar.FinalMeeting;
 import io.slotpoll.time.DailyHours;
 import io.slotpoll.time.TimeWindow;
+import io.slotpoll.time.WeeklyWindow;
 import io.slotpoll.time.Times;
 import java.util.List;
 
 /**
  * The public representation of an event; every instant in UTC. {@code final} is the picked
  * meeting time ({@code null} unless the status is {@code final}); a final event also
- * carries {@code links} to its calendar file and to Google's and Outlook's "add event".
+ * carries {@code links} to its calendar file and to Google's and Outlook's "add event". A
+ * weekly poll adds {@code kind}, {@code weeklyWindows} (as the organiser wrote them) and
+ * {@code firstWeek}; its {@code proposedWindows} are those windows in UTC in the first week.
  */
 public record EventView(
         String id,
@@ -29,7 +32,17 @@ public record EventView(
         int participantCount,
         long version,
         String createdAt,
-        @JsonInclude(JsonInclude.Include.NON_NULL) FinalLinks links) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) FinalLinks links,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String kind,
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<WeeklyView> weeklyWindows,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String firstWeek) {
+
+    /** A weekly window as written: {@code {"day": "MON", "start": "HH:MM", "end": "HH:MM"}}. */
+    public record WeeklyView(String day, String start, String end) {
+        public static WeeklyView of(WeeklyWindow w) {
+            return new WeeklyView(w.dayName(), w.start(), w.end());
+        }
+    }
 
     public record WindowView(String start, String end) {
         static WindowView of(TimeWindow window) {
@@ -59,6 +72,9 @@ public record EventView(
                 event.proposedWindows().stream().map(WindowView::of).toList(),
                 event.deadline() == null ? null : Times.utc(event.deadline()), HoursView.of(event.localHours()),
                 event.status().wire(), event.finalSlot() == null ? null : WindowView.of(event.finalSlot()),
-                event.participantCount(), event.version(), Times.utc(event.createdAt()), finalLinks);
+                event.participantCount(), event.version(), Times.utc(event.createdAt()), finalLinks,
+                event.weekly() == null ? null : "weekly",
+                event.weekly() == null ? null : event.weekly().windows().stream().map(WeeklyView::of).toList(),
+                event.weekly() == null ? null : event.weekly().firstWeekDate().toString());
     }
 }

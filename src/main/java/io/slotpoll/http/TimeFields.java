@@ -6,10 +6,13 @@ import static io.slotpoll.http.Presence.OPTIONAL;
 import io.slotpoll.problem.Errors;
 import io.slotpoll.text.Text;
 import io.slotpoll.time.DailyHours;
+import io.slotpoll.time.WeeklyWindow;
 import io.slotpoll.time.RequestTimes.WindowBounds;
 import io.slotpoll.time.TimeBound;
 import io.slotpoll.time.Zones;
+import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.Set;
 
@@ -57,17 +60,52 @@ public final class TimeFields {
             return null;
         }
         hours.allowOnly(HOURS_FIELDS);
-        Integer start = clock(hours, "start", "00:00 to 23:59", 1439);
-        Integer end = clock(hours, "end", "00:01 to 24:00", 1440);
+        int[] range = range(hours);
+        return range == null ? null : new DailyHours(range[0], range[1]);
+    }
+
+    /** {@code start} (00:00 to 23:59) and {@code end} (00:01 to 24:00, after start) of {@code item}, or null. */
+    private static int[] range(ObjectFields item) {
+        Integer start = clock(item, "start", "00:00 to 23:59", 1439);
+        Integer end = clock(item, "end", "00:01 to 24:00", 1440);
         if (start == null || end == null) {
             return null;
         }
         if (end <= start) {
-            fields.errors().add(hours.path("end"), "must be after start (" + hours.path("start") + " is "
+            item.errors().add(item.path("end"), "must be after start (" + item.path("start") + " is "
                     + DailyHours.clock(start) + ")");
             return null;
         }
-        return new DailyHours(start, end);
+        return new int[] {start, end};
+    }
+
+    /**
+     * A weekly window item {@code {"day": "MON".."SUN", "start": "HH:MM", "end": "HH:MM"}}
+     * (its other fields are the caller's): null with each error recorded under the item's path.
+     */
+    public static WeeklyWindow weeklyWindow(ObjectFields item) {
+        String day = item.oneOf("day", REQUIRED, WeeklyWindow.DAYS);
+        int[] range = range(item);
+        return day == null || range == null ? null : new WeeklyWindow(WeeklyWindow.day(day), range[0], range[1]);
+    }
+
+    /** A calendar date {@code YYYY-MM-DD} (years 1900 to 9998): null if absent or invalid (recorded). */
+    public static LocalDate date(ObjectFields fields, String name, Presence presence) {
+        String text = fields.text(name, presence, 32);
+        if (text == null) {
+            return null;
+        }
+        try {
+            LocalDate date = LocalDate.parse(text);
+            if (date.getYear() < 1900 || date.getYear() > 9998) {
+                fields.errors().add(fields.path(name), "must be a date from 1900 to 9998, was \"" + Text.shorten(text) + "\"");
+                return null;
+            }
+            return date;
+        } catch (DateTimeParseException e) {
+            fields.errors().add(fields.path(name), "must be a date \"YYYY-MM-DD\", was \"" + Text.shorten(text) + "\"");
+            return null;
+        }
     }
 
     private static Integer clock(ObjectFields hours, String name, String range, int max) {

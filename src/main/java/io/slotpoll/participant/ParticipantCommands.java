@@ -5,6 +5,7 @@ import io.slotpoll.problem.Errors;
 import io.slotpoll.problem.VersionPrecondition;
 import io.slotpoll.time.DailyHours;
 import io.slotpoll.time.RequestTimes.WindowBounds;
+import io.slotpoll.time.WeeklyWindow;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
@@ -23,17 +24,29 @@ final class ParticipantCommands {
     record AvailabilityItem(WindowBounds window, Preference preference) {
     }
 
+    /** One weekly availability item as given; {@code window} is null if it could not be read (already recorded). */
+    record WeeklyItem(WeeklyWindow window, Preference preference) {
+    }
+
+    /**
+     * What an answer holds: {@code availability} (dates poll; {@code availabilitySent} says
+     * whether the field was in the body) or {@code weekly} (a weekly poll's
+     * {@code weeklyAvailability}, present when sent).
+     */
+    record Answer(List<AvailabilityItem> availability, boolean availabilitySent, Optional<List<WeeklyItem>> weekly) {
+    }
+
     /** Which participant a write targets, and with what credentials. */
     record Target(String eventId, String participantId, Optional<String> token, VersionPrecondition ifMatch) {
     }
 
     /** {@code POST .../participants}; needs no token. */
-    record Join(String name, Optional<ZoneId> timezone, List<AvailabilityItem> availability, DailyHours localHours,
+    record Join(String name, Optional<ZoneId> timezone, Answer answer, DailyHours localHours,
             Optional<Optional<String>> email, Errors errors) {
     }
 
     /** {@code PUT .../participants/{pid}/availability}. */
-    record Replace(Target target, Optional<ZoneId> timezone, List<AvailabilityItem> availability, Errors errors) {
+    record Replace(Target target, Optional<ZoneId> timezone, Answer answer, Errors errors) {
     }
 
     /**

@@ -20,6 +20,7 @@ import io.slotpoll.http.TimeFields;
 import io.slotpoll.idempotency.StoredResponse;
 import io.slotpoll.idempotency.Idempotency;
 import io.slotpoll.time.DailyHours;
+import io.slotpoll.time.WeeklyWindow;
 import io.slotpoll.time.RequestTimes.WindowBounds;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -35,8 +36,9 @@ public final class ParticipantHandler {
     public static final int NAME_MAX = 100;
     public static final int WINDOWS_MAX = 500;
     private static final Set<String> JOIN_FIELDS = ObjectFields.names("name", "timezone", "availability", "localHours",
-            "email");
-    private static final Set<String> REPLACE_FIELDS = ObjectFields.names("timezone", "availability");
+            "email", "weeklyAvailability");
+    private static final Set<String> REPLACE_FIELDS = ObjectFields.names("timezone", "availability", "weeklyAvailability");
+    private static final Set<String> WEEKLY_FIELDS = ObjectFields.names("day", "start", "end", "preference");
     private static final Set<String> PATCH_FIELDS = ObjectFields.names("name", "required", "localHours", "email");
     private static final Set<String> WINDOW_FIELDS = ObjectFields.names("start", "end", "preference");
 
@@ -58,7 +60,7 @@ public final class ParticipantHandler {
         ObjectFields body = json.read(ctx, errors).allowOnly(JOIN_FIELDS);
         String name = body.label("name", REQUIRED, NAME_MAX);
         Optional<ZoneId> zone = TimeFields.zone(body, "timezone", REQUIRED);
-        ParticipantCommands.Join command = new ParticipantCommands.Join(name, zone, availability(body, OPTIONAL),
+        ParticipantCommands.Join command = new ParticipantCommands.Join(name, zone, answer(body, OPTIONAL),
                 TimeFields.hours(body, "localHours"), AddressFields.read(body, "email", errors), errors);
         idempotency.respond(ctx, "POST /api/v1/events/" + eventId + "/participants", body.bytes(),
                 tx -> joined(eventId, service.join(tx, eventId, command)));
@@ -109,7 +111,7 @@ public final class ParticipantHandler {
         ObjectFields body = json.readLater(ctx, errors).allowOnly(REPLACE_FIELDS);
         Optional<ZoneId> zone = TimeFields.zone(body, "timezone", REQUIRED);
         respond(ctx, service.replaceAvailability(new ParticipantCommands.Replace(target(ctx), zone,
-                availability(body, REQUIRED), errors)));
+                answer(body, body.isPresent("weeklyAvailability") ? OPTIONAL : REQUIRED), errors)));
     }
 
     public void patch(Context ctx) {
@@ -138,6 +140,27 @@ public final class ParticipantHandler {
     private void respond(Context ctx, ParticipantService.Seen seen) {
         ctx.header("ETag", EntityTags.ofVersion(seen.participant().version()));
         json.write(ctx, 200, ownView(seen));
+    }
+
+    /**
+     * {@code availability} (with {@code presence}) and {@code weeklyAvailability}, whichever
+     * were sent; which one the event takes is the service's to say.
+     */
+    private static ParticipantCommands.Answer answer(ObjectFields body, Presence presence) {
+        Optional<List<ParticipantCommands.WeeklyItem>> weekly = Optional.empty();
+        if (body.isPresent("weeklyAvailability")) {
+            List<ObjectFields> items = body.objects("weeklyAvailability", REQUIRED, 0, WINDOWS_MAX);
+            List<ParticipantCommands.WeeklyItem> read = new ArrayList<>();
+            for (ObjectFields item : items == null ? List.<ObjectFields>of() : items) {
+                item.allowOnly(WEEKLY_FIELDS);
+                WeeklyWindow window = TimeFields.weeklyWindow(item);
+                String preference = item.oneOf("preference", OPTIONAL, AvailabilityWindow.WIRE_VALUES);
+                read.add(new ParticipantCommands.WeeklyItem(window,
+                        preference == null ? Preference.YES : AvailabilityWindow.fromWire(preference)));
+            }
+            weekly = Optional.of(read);
+        }
+        return new ParticipantCommands.Answer(availability(body, presence), body.isPresent("availability"), weekly);
     }
 
     private static List<ParticipantCommands.AvailabilityItem> availability(ObjectFields body, Presence presence) {

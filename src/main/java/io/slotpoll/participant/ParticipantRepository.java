@@ -1,7 +1,9 @@
 package io.slotpoll.participant;
 
 import static io.slotpoll.db.schema.Tables.AVAILABILITY_WINDOW;
+import static io.slotpoll.db.schema.Tables.EVENT;
 import static io.slotpoll.db.schema.Tables.PARTICIPANT;
+import static io.slotpoll.db.schema.Tables.WEEKLY_AVAILABILITY;
 
 import io.slotpoll.db.DbErrors;
 import io.slotpoll.db.PreRendered;
@@ -10,6 +12,8 @@ import io.slotpoll.problem.ProblemException;
 import io.slotpoll.problem.ProblemType;
 import io.slotpoll.time.DailyHours;
 import io.slotpoll.time.TimeWindow;
+import io.slotpoll.time.WeeklyWindow;
+import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -65,7 +69,7 @@ public final class ParticipantRepository {
         return dsl.selectFrom(PARTICIPANT)
                 .where(PARTICIPANT.ID.eq(participantId).and(PARTICIPANT.EVENT_ID.eq(eventId)))
                 .fetchOptional()
-                .map(r -> toParticipant(r, windows(dsl, r.getSeq())));
+                .map(r -> withWeekly(dsl, eventId, r.getSeq(), toParticipant(r, windows(dsl, r.getSeq()))));
     }
 
     /** Locks the participant row until the transaction ends. */
@@ -74,7 +78,8 @@ public final class ParticipantRepository {
                 .where(PARTICIPANT.ID.eq(participantId).and(PARTICIPANT.EVENT_ID.eq(eventId)))
                 .forUpdate()
                 .fetchOptional()
-                .map(r -> new Stored(r.getSeq(), r.getEventId(), toParticipant(r, windows(dsl, r.getSeq())),
+                .map(r -> new Stored(r.getSeq(), r.getEventId(),
+                        withWeekly(dsl, eventId, r.getSeq(), toParticipant(r, windows(dsl, r.getSeq()))),
                         r.getEditTokenHash(), Optional.ofNullable(r.getEmail())));
     }
 
@@ -83,7 +88,8 @@ public final class ParticipantRepository {
         return dsl.selectFrom(PARTICIPANT)
                 .where(PARTICIPANT.ID.eq(participantId).and(PARTICIPANT.EVENT_ID.eq(eventId)))
                 .fetchOptional()
-                .map(r -> new Stored(r.getSeq(), r.getEventId(), toParticipant(r, windows(dsl, r.getSeq())),
+                .map(r -> new Stored(r.getSeq(), r.getEventId(),
+                        withWeekly(dsl, eventId, r.getSeq(), toParticipant(r, windows(dsl, r.getSeq()))),
                         r.getEditTokenHash(), Optional.ofNullable(r.getEmail())));
     }
 
@@ -157,11 +163,68 @@ public final class ParticipantRepository {
         return participants;
     }
 
+    /**
+     * {@link #listByEvent}, and on a weekly poll each participant with its answer as written
+     * (one more query), for the participant list; ranking needs only the UTC windows.
+     */
+    public List<Participant> listWithAnswers(DSLContext dsl, String eventId) {
+        return withWeekly(dsl, eventId, listByEvent(dsl, eventId));
+    }
+
+    /** On a weekly poll, each participant with its answer as written; a dates poll's as they are. */
+    private static List<Participant> withWeekly(DSLContext dsl, String eventId, List<Participant> participants) {
+        if (!isWeekly(dsl, eventId)) {
+            return participants;
+        }
+        Map<String, List<WeeklyAvailability>> byId = new LinkedHashMap<>();
+        dsl.select(PARTICIPANT.ID, WEEKLY_AVAILABILITY.DAY_OF_WEEK, WEEKLY_AVAILABILITY.START_MINUTE,
+                        WEEKLY_AVAILABILITY.END_MINUTE, WEEKLY_AVAILABILITY.PREFERENCE)
+                .from(WEEKLY_AVAILABILITY).join(PARTICIPANT).on(PARTICIPANT.SEQ.eq(WEEKLY_AVAILABILITY.PARTICIPANT_SEQ))
+                .where(WEEKLY_AVAILABILITY.EVENT_ID.eq(eventId))
+                .orderBy(WEEKLY_AVAILABILITY.PARTICIPANT_SEQ, WEEKLY_AVAILABILITY.ORDINAL)
+                .forEach(r -> byId.computeIfAbsent(r.value1(), id -> new ArrayList<>()).add(new WeeklyAvailability(
+                        new WeeklyWindow(DayOfWeek.of(r.value2()), r.value3(), r.value4()),
+                        AvailabilityWindow.fromWire(r.value5()))));
+        List<Participant> answered = new ArrayList<>(participants.size());
+        for (Participant p : participants) {
+            answered.add(p.withWeekly(byId.getOrDefault(p.id(), List.of())));
+        }
+        return answered;
+    }
+
+    private static boolean isWeekly(DSLContext dsl, String eventId) {
+        return dsl.fetchExists(EVENT, EVENT.ID.eq(eventId).and(EVENT.KIND.eq("weekly")));
+    }
+
+    /** Replaces the participant's weekly answer as written (a weekly poll's). */
+    public void replaceWeekly(DSLContext dsl, long seq, String eventId, List<WeeklyAvailability> weekly) {
+        dsl.deleteFrom(WEEKLY_AVAILABILITY).where(WEEKLY_AVAILABILITY.PARTICIPANT_SEQ.eq(seq)).execute();
+        for (int i = 0; i < weekly.size(); i++) {
+            WeeklyAvailability w = weekly.get(i);
+            dsl.insertInto(WEEKLY_AVAILABILITY).set(WEEKLY_AVAILABILITY.PARTICIPANT_SEQ, seq)
+                    .set(WEEKLY_AVAILABILITY.ORDINAL, i).set(WEEKLY_AVAILABILITY.EVENT_ID, eventId)
+                    .set(WEEKLY_AVAILABILITY.DAY_OF_WEEK, w.window().day().getValue())
+                    .set(WEEKLY_AVAILABILITY.START_MINUTE, w.window().startMinute())
+                    .set(WEEKLY_AVAILABILITY.END_MINUTE, w.window().endMinute())
+                    .set(WEEKLY_AVAILABILITY.PREFERENCE, AvailabilityWindow.wire(w.preference())).execute();
+        }
+    }
+
+    private static Participant withWeekly(DSLContext dsl, String eventId, long seq, Participant p) {
+        if (!isWeekly(dsl, eventId)) {
+            return p;
+        }
+        return p.withWeekly(dsl.selectFrom(WEEKLY_AVAILABILITY).where(WEEKLY_AVAILABILITY.PARTICIPANT_SEQ.eq(seq))
+                .orderBy(WEEKLY_AVAILABILITY.ORDINAL)
+                .fetch(w -> new WeeklyAvailability(new WeeklyWindow(DayOfWeek.of(w.getDayOfWeek()), w.getStartMinute(),
+                        w.getEndMinute()), AvailabilityWindow.fromWire(w.getPreference()))));
+    }
+
     private static Participant joinedParticipant(Record r, List<AvailabilityWindow> windows) {
         return new Participant(r.get(1, String.class), r.get(2, String.class), ZoneId.of(r.get(3, String.class)),
                 r.get(4, Boolean.class), windows, r.get(5, Long.class),
                 r.get(6, Instant.class), r.get(7, Instant.class),
-                hours(r.get(11, Integer.class), r.get(12, Integer.class)));
+                hours(r.get(11, Integer.class), r.get(12, Integer.class)), null);
     }
 
     public void replaceAvailability(DSLContext dsl, long seq, String eventId, List<AvailabilityWindow> windows) {
@@ -231,7 +294,7 @@ public final class ParticipantRepository {
         return new Participant(r.get(PARTICIPANT.ID), r.get(PARTICIPANT.NAME), ZoneId.of(r.get(PARTICIPANT.TIMEZONE)),
                 r.get(PARTICIPANT.IS_REQUIRED), windows, r.get(PARTICIPANT.VERSION),
                 r.get(PARTICIPANT.CREATED_AT), r.get(PARTICIPANT.UPDATED_AT),
-                hours(r.get(PARTICIPANT.LOCAL_HOURS_START), r.get(PARTICIPANT.LOCAL_HOURS_END)));
+                hours(r.get(PARTICIPANT.LOCAL_HOURS_START), r.get(PARTICIPANT.LOCAL_HOURS_END)), null);
     }
 
     private static DailyHours hours(Integer start, Integer end) {

@@ -11,6 +11,7 @@ import io.slotpoll.problem.ProblemException;
 import io.slotpoll.problem.Errors;
 import io.slotpoll.problem.ProblemType;
 import io.slotpoll.text.Text;
+import io.slotpoll.time.FirstWeek;
 import io.slotpoll.time.TimeWindow;
 import io.slotpoll.time.Times;
 import java.nio.charset.StandardCharsets;
@@ -86,11 +87,16 @@ public final class ParticipantService {
      * (409), the name (409).
      */
     Created join(DSLContext tx, String eventId, ParticipantCommands.Join c) {
-        List<AvailabilityWindow> availability = resolve(c.availability(), c.timezone(), c.errors());
+        List<AvailabilityWindow> availability = resolve(c.answer().availability(), c.timezone(), c.errors());
         c.errors().throwIfAny();
         Instant now = now();
         EventRepository.Locked locked = lockEvent(tx, eventId);
         Event event = locked.event();
+        List<WeeklyAvailability> weekly = weeklyAnswer(event, c.answer(), c.errors());
+        c.errors().throwIfAny();
+        if (weekly != null) {
+            availability = instants(event, weekly, c.timezone().orElseThrow());
+        }
         requireOpen(event, now);
         Optional<String> email = c.email().flatMap(e -> e);
         if (c.email().isPresent()) {
@@ -102,10 +108,13 @@ public final class ParticipantService {
         }
         String token = Secrets.newToken();
         Participant participant = new Participant(Secrets.newId(), c.name(), c.timezone().orElseThrow(), false,
-                AvailabilityWindow.merge(availability), 1, now, now, c.localHours());
+                AvailabilityWindow.merge(availability), 1, now, now, c.localHours(), weekly);
         EventRepository.Usage added = usage(participant);
         requireRoom(event, locked.usage(), added);
-        participants.insert(tx, event.id(), participant, Secrets.hash(token), email);
+        long seq = participants.insert(tx, event.id(), participant, Secrets.hash(token), email);
+        if (weekly != null) {
+            participants.replaceWeekly(tx, seq, event.id(), weekly);
+        }
         events.bumpVersion(tx, event.id(), now, added);
         email.ifPresent(to -> letters.joined(tx, event, participant, to, token));
         letters.answered(tx, event, locked.organizer(), participant, true);
@@ -120,7 +129,7 @@ public final class ParticipantService {
     Listed list(String eventId) {
         return dsl.transactionResult(tx -> {
             long version = events.version(tx.dsl(), eventId).orElseThrow(() -> eventNotFound(eventId));
-            return new Listed(version, participants.listByEvent(tx.dsl(), eventId));
+            return new Listed(version, participants.listWithAnswers(tx.dsl(), eventId));
         });
     }
 
@@ -147,14 +156,27 @@ public final class ParticipantService {
         });
     }
 
-    /** The windows resolve before the transaction (the zone is the body's); their errors are thrown in it. */
+    /**
+     * The windows resolve before the transaction (the zone is the body's); their errors are
+     * thrown in it. A weekly poll's answer is converted through its first week under the lock.
+     */
     Seen replaceAvailability(ParticipantCommands.Replace c) {
-        List<AvailabilityWindow> merged = AvailabilityWindow.merge(resolve(c.availability(), c.timezone(), c.errors()));
+        List<AvailabilityWindow> resolved = resolve(c.answer().availability(), c.timezone(), c.errors());
         return edit(c.target(), Permission.ADMIN_OR_OWNER, c.errors(), (t, locked, stored, now) -> {
             Participant p = stored.participant();
+            List<WeeklyAvailability> weekly = weeklyAnswer(locked.event(), c.answer(), c.errors());
+            if (weekly != null && c.answer().weekly().isEmpty()) {
+                c.errors().add("weeklyAvailability", "is required on a weekly poll (day, start, end in your zone)");
+            }
+            c.errors().throwIfAny();
+            List<AvailabilityWindow> merged = AvailabilityWindow.merge(weekly == null ? resolved
+                    : instants(locked.event(), weekly, c.timezone().orElseThrow()));
             participants.replaceAvailability(t, stored.seq(), stored.eventId(), merged);
+            if (weekly != null) {
+                participants.replaceWeekly(t, stored.seq(), stored.eventId(), weekly);
+            }
             Participant changed = new Participant(p.id(), p.name(), c.timezone().orElseThrow(), p.required(), merged,
-                    p.version() + 1, p.createdAt(), now, p.localHours());
+                    p.version() + 1, p.createdAt(), now, p.localHours(), weekly);
             participants.update(t, stored.seq(), changed);
             letters.answered(t, locked.event(), locked.organizer(), changed, false);
             return new Edited(changed, stored.email());
@@ -175,7 +197,7 @@ public final class ParticipantService {
             Participant p = stored.participant();
             Participant changed = new Participant(p.id(), c.name().orElse(p.name()), p.timezone(),
                     c.required().orElse(p.required()), p.availability(), p.version() + 1, p.createdAt(), now,
-                    c.localHours().isPresent() ? c.localHours().get().orElse(null) : p.localHours());
+                    c.localHours().isPresent() ? c.localHours().get().orElse(null) : p.localHours(), p.weekly());
             participants.update(t, stored.seq(), changed);
             return new Edited(changed, email);
         });
@@ -240,6 +262,34 @@ public final class ParticipantService {
             return new Seen(result.participant(), grant == Access.Grant.OWNER && mailer.isOn()
                     ? Optional.of(result.email()) : Optional.empty());
         });
+    }
+
+    /**
+     * A weekly poll's answer as written, or null on a dates poll; the field that does not fit
+     * the poll's kind is recorded as an error.
+     */
+    private static List<WeeklyAvailability> weeklyAnswer(Event event, ParticipantCommands.Answer answer, Errors errors) {
+        if (event.weekly() == null) {
+            answer.weekly().ifPresent(w -> errors.add("weeklyAvailability", "is only for a weekly poll: send availability"));
+            return null;
+        }
+        if (answer.availabilitySent()) {
+            errors.add("availability", "a weekly poll takes weeklyAvailability (day, start and end in your zone)");
+        }
+        return answer.weekly().orElse(List.of()).stream().filter(i -> i.window() != null)
+                .map(i -> new WeeklyAvailability(i.window(), i.preference())).toList();
+    }
+
+    /** A weekly answer written in {@code zone} as UTC windows of the poll's first week. */
+    static List<AvailabilityWindow> instants(Event event, List<WeeklyAvailability> weekly, ZoneId zone) {
+        FirstWeek week = event.firstWeek();
+        List<AvailabilityWindow> windows = new ArrayList<>();
+        for (WeeklyAvailability w : weekly) {
+            for (TimeWindow piece : week.convert(w.window(), zone)) {
+                windows.add(new AvailabilityWindow(piece, w.preference()));
+            }
+        }
+        return windows;
     }
 
     /** The items' windows in {@code zone}; unreadable or unresolvable ones are recorded and left out. */

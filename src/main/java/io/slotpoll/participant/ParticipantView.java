@@ -1,5 +1,6 @@
 package io.slotpoll.participant;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.slotpoll.event.EventView.HoursView;
 import io.slotpoll.time.Times;
 import java.util.List;
@@ -13,15 +14,22 @@ public record ParticipantView(
         boolean required,
         List<WindowView> availability,
         long version,
-        String updatedAt) {
+        String updatedAt,
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<WeeklyView> weeklyAvailability) {
 
     public record WindowView(String start, String end, String preference) {
+    }
+
+    /** A weekly answer as written: {@code {"day", "start", "end", "preference"}}. */
+    public record WeeklyView(String day, String start, String end, String preference) {
     }
 
     public static ParticipantView of(Participant p) {
         return new ParticipantView(p.id(), p.name(), p.timezone().getId(), HoursView.of(p.localHours()), p.required(),
                 p.availability().stream().map(w -> new WindowView(Times.utc(w.window().start()),
                         Times.utc(w.window().end()), AvailabilityWindow.wire(w.preference()))).toList(),
-                p.version(), Times.utc(p.updatedAt()));
+                p.version(), Times.utc(p.updatedAt()),
+                p.weekly() == null ? null : p.weekly().stream().map(w -> new WeeklyView(w.window().dayName(),
+                        w.window().start(), w.window().end(), AvailabilityWindow.wire(w.preference()))).toList());
     }
 }

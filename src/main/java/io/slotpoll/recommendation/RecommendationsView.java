@@ -9,13 +9,20 @@ import io.slotpoll.algorithm.MatchResult;
 import io.slotpoll.algorithm.RankedSlot;
 import io.slotpoll.event.Event;
 import io.slotpoll.participant.Participant;
+import io.slotpoll.time.DailyHours;
 import io.slotpoll.time.EpochMinutes;
+import io.slotpoll.time.FirstWeek;
 import io.slotpoll.time.Times;
+import io.slotpoll.time.WeeklyWindow;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -85,6 +92,9 @@ public final class RecommendationsView implements AnswerWriter {
                 }
                 g.writeEndArray();
                 writePeople(g, "outsideHours", s.outsideHours(), snapshot.renderedPeople());
+                if (event.weekly() != null) {
+                    writeWeekly(g, event, people, EpochMinutes.instant(s.start()), query.zone().orElse(event.timezone()));
+                }
                 g.writeEndObject();
             }
             g.writeEndArray();
@@ -98,6 +108,38 @@ public final class RecommendationsView implements AnswerWriter {
             throw new UncheckedIOException("cannot write recommendations", e);
         }
         return out.toByteArray();
+    }
+
+    /**
+     * A weekly poll's slot: its {@code day} and local {@code time} in {@code zone}, and its
+     * {@code offsetChanges} over the weeks followed, by date, then name (then id).
+     */
+    private static void writeWeekly(JsonGenerator g, Event event, List<Participant> people, Instant start, ZoneId zone)
+            throws IOException {
+        ZonedDateTime local = start.atZone(zone);
+        g.writeStringField("day", WeeklyWindow.dayName(local.getDayOfWeek()));
+        g.writeStringField("time", DailyHours.clock(local.getHour() * 60 + local.getMinute()));
+        record Change(LocalDate date, String name, String id, String time) {
+        }
+        List<Change> changes = new ArrayList<>();
+        FirstWeek week = event.firstWeek();
+        for (Participant p : people) {
+            for (FirstWeek.LocalChange c : week.localChanges(start, p.timezone())) {
+                changes.add(new Change(c.date(), p.name(), p.id(),
+                        DailyHours.clock(c.time().getHour() * 60 + c.time().getMinute())));
+            }
+        }
+        changes.sort(Comparator.comparing(Change::date).thenComparing(Change::name).thenComparing(Change::id));
+        g.writeArrayFieldStart("offsetChanges");
+        for (Change c : changes) {
+            g.writeStartObject();
+            g.writeStringField("participantId", c.id());
+            g.writeStringField("name", c.name());
+            g.writeStringField("date", c.date().toString());
+            g.writeStringField("time", c.time());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
     }
 
     /** Cell counts first, so that {@code maxAttending} (over the cells returned) comes before them. */

@@ -1,0 +1,126 @@
+package io.slotpoll.time;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Weekly windows against a deliberately naive reference: every minute of the first week,
+ * converted with {@link ZonedDateTime}, is available exactly when its local weekday and time
+ * in the participant's zone lie in one of their windows; and the offset changes of the 26
+ * weeks are the weeks where the event's local start, converted week by week with
+ * {@link ZonedDateTime}, shows another local time than the week before. Random cases over
+ * zones with DST in both hemispheres, none, 30- and 45-minute offsets, Lord Howe's
+ * half-hour shift, and Apia's skipped day (30 December 2011) and last DST (2021), with first
+ * weeks around their changes, windows ending at 24:00 and windows that change weekday in UTC.
+ */
+class FirstWeekPropertyTest {
+
+    static final List<String> ZONES = List.of("America/New_York", "Europe/London", "Australia/Sydney", "America/Santiago",
+            "Asia/Kolkata", "Asia/Kathmandu", "Australia/Adelaide", "Pacific/Chatham", "Pacific/Apia", "Asia/Tokyo",
+            "America/St_Johns", "Australia/Lord_Howe", "America/Los_Angeles", "UTC");
+
+    /** First weeks: around DST changes of several zones, Apia's skipped day and its last DST, and plain weeks. */
+    static final List<LocalDate> WEEKS = List.of(LocalDate.of(2027, 3, 14), LocalDate.of(2027, 11, 7),
+            LocalDate.of(2027, 3, 28), LocalDate.of(2027, 10, 31), LocalDate.of(2027, 4, 4), LocalDate.of(2027, 10, 3),
+            LocalDate.of(2027, 4, 3), LocalDate.of(2027, 9, 5), LocalDate.of(2027, 9, 26), LocalDate.of(2011, 12, 30),
+            LocalDate.of(2021, 4, 4), LocalDate.of(2020, 9, 27), LocalDate.of(2027, 1, 13), LocalDate.of(2027, 6, 16),
+            LocalDate.of(2027, 8, 9), LocalDate.of(2026, 12, 28));
+
+    static final int CASES = 1500;
+
+    @Test
+    void conversion_and_offset_changes_agree_with_the_naive_reference() {
+        Random random = new Random(20261207L);
+        int splitOrMoved = 0;
+        int withChanges = 0;
+        for (int c = 0; c < CASES; c++) {
+            ZoneId eventZone = ZoneId.of(ZONES.get(random.nextInt(ZONES.size())));
+            ZoneId zone = ZoneId.of(ZONES.get(random.nextInt(ZONES.size())));
+            LocalDate date = WEEKS.get(random.nextInt(WEEKS.size())).plusDays(random.nextInt(7) - 3);
+            FirstWeek week = FirstWeek.of(date, eventZone);
+            List<WeeklyWindow> windows = new ArrayList<>();
+            int n = 1 + random.nextInt(3);
+            for (int i = 0; i < n; i++) {
+                int start = random.nextInt(48) * 30;
+                int end = random.nextInt(5) == 0 ? 1440 : Math.min(1440, start + 15 + random.nextInt(40) * 15);
+                windows.add(new WeeklyWindow(DayOfWeek.of(1 + random.nextInt(7)), start, end));
+            }
+            String what = "case " + c + ": " + windows + " in " + zone + ", first week of " + date + " in " + eventZone;
+
+            Set<Instant> converted = new TreeSet<>();
+            for (WeeklyWindow w : windows) {
+                List<TimeWindow> pieces = week.convert(w, zone);
+                if (pieces.size() > 1 || pieces.stream().anyMatch(p -> !p.start().atZone(zone).getDayOfWeek().equals(w.day()))) {
+                    splitOrMoved++;
+                }
+                for (TimeWindow p : pieces) {
+                    for (Instant t = p.start(); t.isBefore(p.end()); t = t.plus(1, ChronoUnit.MINUTES)) {
+                        converted.add(t);
+                    }
+                }
+            }
+            assertThat(converted).as(what).isEqualTo(naiveMinutes(week, windows, zone));
+
+            Instant slot = week.start().plus(random.nextInt((int) ChronoUnit.MINUTES.between(week.start(), week.end()) / 15)
+                    * 15L, ChronoUnit.MINUTES);
+            List<FirstWeek.LocalChange> changes = week.localChanges(slot, zone);
+            if (!changes.isEmpty()) {
+                withChanges++;
+            }
+            assertThat(changes).as(what + ", slot " + slot).isEqualTo(naiveChanges(slot, eventZone, zone));
+        }
+        // the cases reach what they are for
+        assertThat(splitOrMoved).isGreaterThan(CASES / 20);
+        assertThat(withChanges).isGreaterThan(CASES / 10);
+    }
+
+    /** Every minute of the week whose local weekday and time in {@code zone} lie in a window. */
+    static Set<Instant> naiveMinutes(FirstWeek week, List<WeeklyWindow> windows, ZoneId zone) {
+        Set<Instant> minutes = new TreeSet<>();
+        for (Instant t = week.start(); t.isBefore(week.end()); t = t.plus(1, ChronoUnit.MINUTES)) {
+            ZonedDateTime local = t.atZone(zone);
+            int minute = local.getHour() * 60 + local.getMinute();
+            for (WeeklyWindow w : windows) {
+                if (local.getDayOfWeek() == w.day() && minute >= w.startMinute() && minute < w.endMinute()) {
+                    minutes.add(t);
+                }
+            }
+        }
+        return minutes;
+    }
+
+    /**
+     * The event's local start, week by week with ZonedDateTime (a repeated hour read at its
+     * earlier offset, a skipped one moved on), as seen in {@code zone}: where it differs from
+     * the week before.
+     */
+    static List<FirstWeek.LocalChange> naiveChanges(Instant slot, ZoneId eventZone, ZoneId zone) {
+        LocalDateTime local = LocalDateTime.ofInstant(slot, eventZone);
+        List<FirstWeek.LocalChange> changes = new ArrayList<>();
+        LocalTime before = null;
+        for (int week = 0; week < 26; week++) {
+            // the first occurrence is the slot as ranked (in a repeated hour, the instant itself)
+            ZonedDateTime there = (week == 0 ? slot.atZone(eventZone) : ZonedDateTime.of(local.plusWeeks(week), eventZone))
+                    .withZoneSameInstant(zone);
+            if (before != null && !there.toLocalTime().equals(before)) {
+                changes.add(new FirstWeek.LocalChange(there.toLocalDate(), there.toLocalTime()));
+            }
+            before = there.toLocalTime();
+        }
+        return changes;
+    }
+}
