@@ -1,7 +1,7 @@
 // The answer part of a poll page: name, local hours, the grid to paint, and "fill from my calendar".
 import { ApiError, call, events } from './api.js';
 import { field, h, status } from './dom.js';
-import { describe, marksFrom, paintGrid, windowsFrom } from './paint.js';
+import { describe, marksFrom, paintGrid, weeklyFrom, windowsFrom } from './paint.js';
 import { closedNote } from './poll-parts.js';
 import { addressField, ownAddress } from './mail.js';
 import { myAnswer, saveMyAnswer } from './store.js';
@@ -30,12 +30,15 @@ function answerSection(page) {
   async function save(ev) {
     ev.preventDefault();
     const availability = windowsFrom(model, marks);
+    // a weekly poll takes the answer as weekdays and times in the viewer's zone
+    const answer = state.event.kind === 'weekly'
+      ? { weeklyAvailability: weeklyFrom(model, marks, state.zone) } : { availability };
     const localHours = hoursStart.value || hoursEnd.value
       ? { start: hoursStart.value, end: hoursEnd.value === '00:00' ? '24:00' : hoursEnd.value } : null;
     message.textContent = 'Saving…';
     try {
       if (!me && !myAnswer(state.id)) {
-        const body = { name: name.value, timezone: state.zone, availability, localHours };
+        const body = { name: name.value, timezone: state.zone, ...answer, localHours };
         if (email && email.input.value.trim()) body.email = email.input.value.trim();
         const created = (await call('POST', `${events(state.id)}/participants`, { body })).body;
         saveMyAnswer(state.id, created.id, created.editToken);
@@ -43,7 +46,7 @@ function answerSection(page) {
         const { participantId, token } = myAnswer(state.id);
         const path = `${events(state.id)}/participants/${participantId}`;
         const put = await call('PUT', `${path}/availability`, { token,
-          headers: { 'If-Match': `"${version}"` }, body: { timezone: state.zone, availability } });
+          headers: { 'If-Match': `"${version}"` }, body: { timezone: state.zone, ...answer } });
         version = put.body.version;
         if (name.value !== me.name || JSON.stringify(localHours) !== JSON.stringify(me.localHours)) {
           await call('PATCH', path, { token, headers: { 'If-Match': `"${version}"` }, body: { name: name.value, localHours } });

@@ -1,5 +1,6 @@
 // "Your answer": paint cells "yes" or "if need be" (or erase) with a mouse, on touch, with the
 // keyboard (arrows, then Space), or without dragging at all (the range form below the grid).
+import { local } from './time.js';
 import { cellName, table } from './grid.js';
 import { field, h } from './dom.js';
 
@@ -138,6 +139,38 @@ export function windowsFrom(model, marks) {
     else windows.push({ start: p.cell.start, end: p.cell.end, preference });
   }
   return windows;
+}
+
+const DAYS = ['SUN', 'MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT'];
+const weekday = (date) => DAYS[new Date(`${date}T00:00:00Z`).getUTCDay()];
+
+/**
+ * A weekly poll's answer from the marked cells: {day, start, end, preference} in the viewer's
+ * zone (the API converts it through the poll's first week), a cell across local midnight
+ * split there, touching cells of one day and preference joined.
+ */
+export function weeklyFrom(model, marks, zone) {
+  const pieces = [];
+  const sorted = model.placed.filter((p) => marks.has(p.index))
+    .sort((a, b) => Date.parse(a.cell.start) - Date.parse(b.cell.start));
+  for (const p of sorted) {
+    const preference = marks.get(p.index);
+    const from = local(p.cell.start, zone);
+    const to = local(p.cell.end, zone);
+    if (to.date === from.date) {
+      pieces.push({ day: weekday(from.date), start: from.time, end: to.time, preference });
+    } else {
+      pieces.push({ day: weekday(from.date), start: from.time, end: '24:00', preference });
+      if (to.time !== '00:00') pieces.push({ day: weekday(to.date), start: '00:00', end: to.time, preference });
+    }
+  }
+  const joined = [];
+  for (const piece of pieces) {
+    const last = joined.findLast((w) => w.day === piece.day && w.preference === piece.preference);
+    if (last && last.end === piece.start) last.end = piece.end;
+    else joined.push({ ...piece });
+  }
+  return joined;
 }
 
 export function describe(marks) {

@@ -10,11 +10,17 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.slotpoll.testing.ApiClient;
 import io.slotpoll.testing.TestApp;
+import java.io.InputStream;
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.Temporal;
+import java.util.ArrayList;
 import java.util.List;
 import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.model.Calendar;
@@ -127,9 +133,36 @@ class WeeklyApiTest {
             ZonedDateTime start = ZonedDateTime.from(occurrences.get(week).getStart()).withZoneSameInstant(newYork);
             assertThat(start.toLocalDateTime()).isEqualTo(LocalDateTime.of(2027, 3, 8, 10, 0).plusWeeks(week));
         }
+        readWithIcalJs(ics, occurrences.stream().map(o -> ZonedDateTime.from(o.getStart()).toInstant().toString()
+                .replace("Z", ".000Z")).toList());
         JsonNode picked = client.get("/api/v1/events/" + id).send().json();
         assertThat(picked.path("links").path("googleCalendar").asText())
                 .contains("&ctz=America%2FNew_York&recur=RRULE%3AFREQ%3DWEEKLY");
+    }
+
+    /**
+     * ical.js, a reader that shares no code with ical4j, expands the same 26 occurrences
+     * (where .ci/run installed it; else this part is skipped, as in FinalApiTest).
+     */
+    private static void readWithIcalJs(String ics, List<String> expected) throws Exception {
+        String dir = System.getenv("ICALJS_DIR");
+        if (dir == null) {
+            return;
+        }
+        Path script = Path.of(dir, "read.mjs");
+        try (InputStream in = WeeklyApiTest.class.getResourceAsStream("/icaljs/read.mjs")) {
+            Files.copy(in, script, StandardCopyOption.REPLACE_EXISTING);
+        }
+        Path file = Files.writeString(Path.of(dir, "weekly.ics"), ics, StandardCharsets.UTF_8);
+        Process node = new ProcessBuilder("node", script.toString(), file.toString()).directory(Path.of(dir).toFile())
+                .redirectErrorStream(true).start();
+        String out = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        assertThat(node.waitFor()).as(out).isZero();
+        JsonNode read = ApiClient.JSON.readTree(out);
+        assertThat(read.path("rrule").asText()).isEqualTo("FREQ=WEEKLY");
+        List<String> occurrences = new ArrayList<>();
+        read.path("occurrences").forEach(o -> occurrences.add(o.asText()));
+        assertThat(occurrences).isEqualTo(expected);
     }
 
     @Test

@@ -1,0 +1,68 @@
+package io.slotpoll.web;
+
+import static io.slotpoll.testing.Fixtures.createEvent;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import io.slotpoll.testing.ApiClient;
+import io.slotpoll.testing.Chromium;
+import io.slotpoll.testing.TestApp;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * A weekly poll made in New York, answered on its grid from London and from Tokyo: the page
+ * sends the answer as weekdays and times in the viewer's zone, split at the viewer's
+ * midnight (New York's Monday 09:00 is Monday 23:00 in Tokyo, so an hour from there runs
+ * into Tuesday).
+ */
+class WeeklyBrowserTest {
+
+    @RegisterExtension
+    static final TestApp APP = new TestApp();
+
+    @RegisterExtension
+    static final Chromium CHROMIUM = new Chromium();
+
+    @Test
+    void london_and_tokyo_answer_a_new_york_weekly_poll_in_their_own_weekdays() {
+        ObjectNode body = ApiClient.object().put("title", "Weekly call").put("kind", "weekly").put("durationMinutes", 60)
+                .put("slotStepMinutes", 60).put("timezone", "America/New_York").put("firstWeek", "2027-01-04");
+        body.putArray("weeklyWindows").add(ApiClient.object().put("day", "MON").put("start", "09:00").put("end", "12:00"));
+        String id = createEvent(APP.client(), body).path("id").asText();
+
+        answer(id, "Europe/London", "Lee", List.of("Monday 4 January, 14:00 to 15:00", "Monday 4 January, 15:00 to 16:00"));
+        answer(id, "Asia/Tokyo", "Aki", List.of("Monday 4 January, 23:00 to Tuesday 5 January 00:00", "Tuesday 5 January, 00:00 to 01:00"));
+
+        JsonNode people = APP.client().get("/api/v1/events/" + id + "/participants").send().json();
+        assertThat(people.get(0).path("weeklyAvailability").toString())
+                .isEqualTo("[{\"day\":\"MON\",\"start\":\"14:00\",\"end\":\"16:00\",\"preference\":\"yes\"}]");
+        assertThat(people.get(0).path("availability").toString()).isEqualTo("[{\"start\":\"2027-01-04T14:00:00Z\","
+                + "\"end\":\"2027-01-04T16:00:00Z\",\"preference\":\"yes\"}]");
+        assertThat(people.get(1).path("weeklyAvailability").toString())
+                .isEqualTo("[{\"day\":\"MON\",\"start\":\"23:00\",\"end\":\"24:00\",\"preference\":\"yes\"},"
+                        + "{\"day\":\"TUE\",\"start\":\"00:00\",\"end\":\"01:00\",\"preference\":\"yes\"}]");
+        assertThat(people.get(1).path("availability").toString()).isEqualTo("[{\"start\":\"2027-01-04T14:00:00Z\","
+                + "\"end\":\"2027-01-04T16:00:00Z\",\"preference\":\"yes\"}]");
+    }
+
+    private void answer(String id, String zone, String name, List<String> cells) {
+        Chromium.Tab tab = Chromium.open(CHROMIUM.context(new Browser.NewContextOptions().setTimezoneId(zone)
+                .setBaseURL(APP.baseUrl())));
+        Page page = tab.page();
+        page.navigate("/e/" + id);
+        page.getByLabel("Your name").fill(name);
+        for (String cell : cells) {
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(cell + ", not marked").setExact(true))
+                    .click();
+        }
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save my answer")).click();
+        page.locator("#answer-status").getByText("Saved.").waitFor();
+        tab.assertClean();
+    }
+}
