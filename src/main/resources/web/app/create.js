@@ -32,6 +32,34 @@ export function renderCreate(main) {
   const organizerEmail = addressField('Your email (optional)',
     'We mail you the links to this poll and tell you when people answer. Nothing else.');
 
+  // "Every week": weekdays and one daily range in the poll's zone, from a first week
+  const WEEKDAYS = [['MON', 'Monday'], ['TUE', 'Tuesday'], ['WED', 'Wednesday'], ['THU', 'Thursday'],
+    ['FRI', 'Friday'], ['SAT', 'Saturday'], ['SUN', 'Sunday']];
+  const weekdays = new Set();
+  const weekdayButtons = WEEKDAYS.map(([code, name]) => h('button', {
+    type: 'button', className: 'day', 'aria-pressed': 'false', 'aria-label': name,
+    onclick: (e) => {
+      if (weekdays.has(code)) weekdays.delete(code); else weekdays.add(code);
+      e.currentTarget.setAttribute('aria-pressed', String(weekdays.has(code)));
+    },
+  }, name.slice(0, 2)));
+  const weeklyFrom = h('input', { type: 'time', value: '18:00', step: 300 });
+  const weeklyTo = h('input', { type: 'time', value: '20:00', step: 300 });
+  const firstWeek = h('input', { type: 'date', value: isoDate(today.getFullYear(), today.getMonth(), today.getDate()) });
+  const datesKind = h('input', { type: 'radio', name: 'kind', value: 'dates', checked: true });
+  const weeklyKind = h('input', { type: 'radio', name: 'kind', value: 'weekly' });
+  const onDates = h('div', { className: 'on-dates' });
+  const onWeeks = h('fieldset', { hidden: true }, h('legend', {}, 'Weekdays and daily time range'),
+    h('div', { className: 'days', role: 'group', 'aria-label': 'Weekdays' }, weekdayButtons),
+    h('div', { className: 'row' }, field('Every chosen day from', weeklyFrom), field('until', weeklyTo)),
+    field('First week (any day of it)', firstWeek, 'The poll asks about this week, and the time found repeats every week.'));
+  const showKind = () => {
+    onWeeks.hidden = !weeklyKind.checked;
+    onDates.hidden = weeklyKind.checked;
+  };
+  datesKind.addEventListener('change', showKind);
+  weeklyKind.addEventListener('change', showKind);
+
   const calendar = h('div', { className: 'calendar' });
   const chosenList = h('p', { className: 'hint', 'aria-live': 'polite' });
   const singleList = h('ul', { className: 'singles' });
@@ -100,11 +128,15 @@ export function renderCreate(main) {
 
   async function submit(e) {
     e.preventDefault();
-    const windows = [...chosen].sort().map((d) => windowOf(d, from.value, to.value))
-      .concat(singles.map((s) => windowOf(s.date, s.from, s.to)));
+    const weekly = weeklyKind.checked;
+    const windows = weekly ? WEEKDAYS.filter(([code]) => weekdays.has(code)).map(([code]) => (
+      { day: code, start: weeklyFrom.value, end: weeklyTo.value === '00:00' ? '24:00' : weeklyTo.value }))
+      : [...chosen].sort().map((d) => windowOf(d, from.value, to.value))
+        .concat(singles.map((s) => windowOf(s.date, s.from, s.to)));
     const body = {
       title: title.value, durationMinutes: Number(duration.value), slotStepMinutes: Number(step.value),
-      timezone: zone.input.value.trim(), proposedWindows: windows,
+      timezone: zone.input.value.trim(),
+      ...(weekly ? { kind: 'weekly', weeklyWindows: windows, firstWeek: firstWeek.value } : { proposedWindows: windows }),
     };
     if (description.value.trim()) body.description = description.value;
     if (organizerEmail && organizerEmail.input.value.trim()) body.organizerEmail = organizerEmail.input.value.trim();
@@ -113,7 +145,8 @@ export function renderCreate(main) {
       body.localHours = { start: hoursStart.value, end: hoursEnd.value === '00:00' ? '24:00' : hoursEnd.value };
     }
     if (windows.length === 0) {
-      message.textContent = 'Choose at least one day on the calendar, or add a single range.';
+      message.textContent = weekly ? 'Choose at least one weekday.'
+        : 'Choose at least one day on the calendar, or add a single range.';
       return;
     }
     message.textContent = 'Creating…';
@@ -136,12 +169,17 @@ export function renderCreate(main) {
       field('Description (optional)', description),
       h('div', { className: 'row' }, field('Meeting length', duration), field('Start times every', step)),
       field('Time zone of the poll', zone.input, 'Times you enter below are in this zone. Type to search.'), zone.list,
-      h('fieldset', {}, h('legend', {}, 'Days and daily time range'),
-        calendar, chosenList,
-        h('div', { className: 'row' }, field('From', from), field('To', to))),
-      h('fieldset', {}, h('legend', {}, 'Single ranges (optional)'),
-        h('div', { className: 'row' }, field('Date', singleDate), field('From', singleFrom), field('To', singleTo)),
-        addSingle, singleList),
+      h('fieldset', {}, h('legend', {}, 'The meeting is'),
+        h('label', {}, datesKind, ' on one of some dates'), ' ',
+        h('label', {}, weeklyKind, ' every week (a weekday and time)')),
+      replace(onDates,
+        h('fieldset', {}, h('legend', {}, 'Days and daily time range'),
+          calendar, chosenList,
+          h('div', { className: 'row' }, field('From', from), field('To', to))),
+        h('fieldset', {}, h('legend', {}, 'Single ranges (optional)'),
+          h('div', { className: 'row' }, field('Date', singleDate), field('From', singleFrom), field('To', singleTo)),
+          addSingle, singleList)),
+      onWeeks,
       h('fieldset', {}, h('legend', {}, 'Options'),
         field('Answers close at (optional)', deadline),
         h('div', { className: 'row' }, field('Local hours from (optional)', hoursStart), field('Local hours to', hoursEnd)),

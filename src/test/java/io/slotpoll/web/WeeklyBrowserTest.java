@@ -51,6 +51,35 @@ class WeeklyBrowserTest {
                 + "\"end\":\"2027-01-04T16:00:00Z\",\"preference\":\"yes\"}]");
     }
 
+    @Test
+    void the_organiser_creates_a_weekly_poll_from_the_form() {
+        Chromium.Tab tab = Chromium.open(CHROMIUM.context(new Browser.NewContextOptions().setTimezoneId("America/New_York")
+                .setBaseURL(APP.baseUrl())));
+        Page page = tab.page();
+        page.navigate("/");
+        page.getByLabel("Title").fill("Band rehearsal");
+        page.getByLabel("Meeting length").selectOption("120");
+        page.getByLabel("every week (a weekday and time)").check();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Tuesday").setExact(true)).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Thursday").setExact(true)).click();
+        page.getByLabel("Every chosen day from").fill("18:00");
+        page.getByLabel("until").fill("22:00");
+        page.getByLabel("First week (any day of it)").fill("2027-01-06");
+        tab.assertAccessible("create, weekly");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create poll")).click();
+        page.waitForURL(java.util.regex.Pattern.compile(".*/e/[A-Za-z0-9_-]{22}/manage$"));
+        String id = page.url().replaceAll(".*/e/([A-Za-z0-9_-]{22})/manage$", "$1");
+        JsonNode event = APP.client().get("/api/v1/events/" + id).send().json();
+        assertThat(event.path("kind").asText()).isEqualTo("weekly");
+        assertThat(event.path("firstWeek").asText()).isEqualTo("2027-01-06");
+        assertThat(event.path("timezone").asText()).isEqualTo("America/New_York");
+        assertThat(event.path("weeklyWindows").toString()).isEqualTo("[{\"day\":\"TUE\",\"start\":\"18:00\","
+                + "\"end\":\"22:00\"},{\"day\":\"THU\",\"start\":\"18:00\",\"end\":\"22:00\"}]");
+        assertThat(event.path("proposedWindows").toString()).isEqualTo("[{\"start\":\"2027-01-05T23:00:00Z\","
+                + "\"end\":\"2027-01-06T03:00:00Z\"},{\"start\":\"2027-01-07T23:00:00Z\",\"end\":\"2027-01-08T03:00:00Z\"}]");
+        tab.assertClean();
+    }
+
     private void answer(String id, String zone, String name, List<String> cells) {
         Chromium.Tab tab = Chromium.open(CHROMIUM.context(new Browser.NewContextOptions().setTimezoneId(zone)
                 .setBaseURL(APP.baseUrl())));
