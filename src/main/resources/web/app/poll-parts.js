@@ -3,7 +3,7 @@
 import { events } from './api.js';
 import { field, h, zonePicker } from './dom.js';
 import { saveViewZone } from './store.js';
-import { allZones, browserZone, isZone, range } from './time.js';
+import { allZones, browserZone, dayName, isZone, local, range } from './time.js';
 
 export function heading(state) {
   const e = state.event;
@@ -22,6 +22,48 @@ function feedLink(state, text, className) {
   return h('a', { href: `webcal://${location.host}${events(state.id)}/feed.ics`, className }, text);
 }
 
+const WEEKDAY = (date) => dayName(date).split(' ')[0];
+const minutesOf = (time) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
+
+/**
+ * The weekly occurrences after the first (26 in all) where the meeting's local start in
+ * {@code zone} differs from the week before: each is the same local time in the event's
+ * zone a week later (found from the instant a week on, moved by what the event zone's
+ * offset did meanwhile), as the weekly calendar entry has it.
+ */
+function weeklyChanges(e, zone) {
+  const first = local(e.final.start, e.timezone);
+  const changes = [];
+  let before = local(e.final.start, zone).time;
+  for (let week = 1; week < 26; week++) {
+    let instant = Date.parse(e.final.start) + week * 7 * 86400000;
+    for (let i = 0; i < 2; i++) {
+      const drift = minutesOf(local(new Date(instant).toISOString(), e.timezone).time) - minutesOf(first.time);
+      instant -= ((drift + 720 + 1440) % 1440 - 720) * 60000;
+    }
+    const there = local(new Date(instant).toISOString(), zone);
+    if (there.time !== before) changes.push(`from ${dayName(there.date)}: ${WEEKDAY(there.date)} at ${there.time}`);
+    before = there.time;
+  }
+  return changes;
+}
+
+/** A weekly poll's final time: every weekday at a time, in the viewer's zone and the poll's, and the weeks it moves. */
+function weeklyWhen(state) {
+  const e = state.event;
+  const mine = local(e.final.start, state.zone);
+  const theirs = local(e.final.start, e.timezone);
+  const changes = weeklyChanges(e, state.zone);
+  return [
+    h('p', { className: 'when' }, `Every ${WEEKDAY(mine.date)} at ${mine.time}`,
+      h('span', { className: 'zone' }, ` (your time, ${state.zone})`), `, from ${dayName(mine.date)}`),
+    state.zone !== e.timezone ? h('p', { className: 'hint' },
+      `In the poll’s zone: every ${WEEKDAY(theirs.date)} at ${theirs.time} (${e.timezone})`) : null,
+    changes.length ? h('p', { className: 'hint' }, 'Your local time changes when the clocks change: ',
+      changes.join('; '), '.') : null,
+  ];
+}
+
 export function finalBanner(state) {
   const e = state.event;
   if (!e.final) {
@@ -30,8 +72,9 @@ export function finalBanner(state) {
   }
   return h('section', { className: 'final', 'aria-labelledby': 'final-h' },
     h('h2', { id: 'final-h', tabindex: '-1' }, 'The meeting is set'),
-    h('p', { className: 'when' }, range(e.final.start, e.final.end, state.zone), h('span', { className: 'zone' }, ` (${state.zone})`)),
-    state.zone !== e.timezone ? h('p', { className: 'hint' }, `In the poll’s zone: ${range(e.final.start, e.final.end, e.timezone)} (${e.timezone})`) : null,
+    ...(e.kind === 'weekly' ? weeklyWhen(state) : [
+      h('p', { className: 'when' }, range(e.final.start, e.final.end, state.zone), h('span', { className: 'zone' }, ` (${state.zone})`)),
+      state.zone !== e.timezone ? h('p', { className: 'hint' }, `In the poll’s zone: ${range(e.final.start, e.final.end, e.timezone)} (${e.timezone})`) : null]),
     h('p', { className: 'actions' },
       h('a', { href: `${events(e.id)}/calendar.ics`, download: `slotpoll-${e.id}.ics`, className: 'button' }, 'Download .ics'),
       feedLink(state, 'Subscribe (keeps itself updated)', 'button'),

@@ -80,6 +80,32 @@ class WeeklyBrowserTest {
         tab.assertClean();
     }
 
+    @Test
+    void the_final_weekly_time_is_shown_in_the_viewers_zone_with_the_weeks_it_moves() {
+        ObjectNode body = ApiClient.object().put("title", "Standup").put("kind", "weekly").put("durationMinutes", 60)
+                .put("slotStepMinutes", 60).put("timezone", "America/New_York").put("firstWeek", "2027-03-08");
+        body.putArray("weeklyWindows").add(ApiClient.object().put("day", "MON").put("start", "09:00").put("end", "12:00"));
+        JsonNode created = createEvent(APP.client(), body);
+        String id = created.path("id").asText();
+        assertThat(APP.client().put("/api/v1/events/" + id + "/final").bearer(created.path("adminToken").asText())
+                .json(ApiClient.object().put("start", "2027-03-08T15:00:00Z")).send().status()).isEqualTo(200);
+
+        Chromium.Tab tab = Chromium.open(CHROMIUM.context(new Browser.NewContextOptions().setTimezoneId("Europe/London")
+                .setBaseURL(APP.baseUrl())));
+        Page page = tab.page();
+        page.navigate("/e/" + id);
+        page.locator("section.final .when").waitFor();
+        assertThat(page.locator("section.final .when").innerText())
+                .isEqualTo("Every Monday at 15:00 (your time, Europe/London), from Monday 8 March");
+        // New York moves to EDT on 14 March, London to BST on 28 March
+        assertThat(page.locator("section.final").innerText())
+                .contains("In the poll’s zone: every Monday at 10:00 (America/New_York)")
+                .contains("Your local time changes when the clocks change: from Monday 15 March: Monday at 14:00;"
+                        + " from Monday 29 March: Monday at 15:00.");
+        tab.assertAccessible("final, weekly");
+        tab.assertClean();
+    }
+
     private void answer(String id, String zone, String name, List<String> cells) {
         Chromium.Tab tab = Chromium.open(CHROMIUM.context(new Browser.NewContextOptions().setTimezoneId(zone)
                 .setBaseURL(APP.baseUrl())));
