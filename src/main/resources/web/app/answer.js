@@ -5,6 +5,7 @@ import { describe, marksFrom, paintGrid, weeklyFrom, windowsFrom } from './paint
 import { closedNote } from './poll-parts.js';
 import { addressField, ownAddress } from './mail.js';
 import { myAnswer, saveMyAnswer } from './store.js';
+import { dayName, local } from './time.js';
 
 /** The answer form while the poll is open, else the note that answers are closed. */
 export function answerPart(page) {
@@ -81,6 +82,7 @@ function answerSection(page) {
       email?.element,
       h('div', { className: 'row' }, field('Your local hours from (optional)', hoursStart), field('to', hoursEnd)),
       h('p', { className: 'hint' }, `Cells are ${state.event.slotStepMinutes} minutes in ${state.zone}. Drag, or use the arrow keys and Space.`),
+      weekdayNote(state),
       fill,
       paint.element, summary,
       h('button', { type: 'submit', className: 'primary' }, me ? 'Save changes' : 'Save my answer'),
@@ -89,6 +91,25 @@ function answerSection(page) {
       h('input', { type: 'text', readonly: true, value: editLink, className: 'link-box' })) : null,
     me && mine ? ownAddress({ path: `${events(state.id)}/participants/${mine.participantId}`, token: mine.token,
       fieldName: 'email', purpose }) : null);
+}
+
+/**
+ * A weekly poll seen from another zone: where a proposed window starts on another weekday
+ * here than in the poll's zone ("Monday 20:00 in America/Los_Angeles is Tuesday 13:00 here").
+ */
+function weekdayNote(state) {
+  const e = state.event;
+  if (e.kind !== 'weekly' || state.zone === e.timezone) return null;
+  const notes = [];
+  for (const w of e.proposedWindows) {
+    const theirs = local(w.start, e.timezone);
+    const mine = local(w.start, state.zone);
+    const day = (date) => dayName(date).split(' ')[0];
+    if (day(theirs.date) !== day(mine.date)) {
+      notes.push(`${day(theirs.date)} ${theirs.time} in ${e.timezone} is ${day(mine.date)} ${mine.time} here`);
+    }
+  }
+  return notes.length ? h('p', { className: 'hint weekday-note' }, `Weekdays differ: ${notes.join('; ')}.`) : null;
 }
 
 /**

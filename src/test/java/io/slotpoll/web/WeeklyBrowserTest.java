@@ -37,7 +37,11 @@ class WeeklyBrowserTest {
         String id = createEvent(APP.client(), body).path("id").asText();
 
         answer(id, "Europe/London", "Lee", List.of("Monday 4 January, 14:00 to 15:00", "Monday 4 January, 15:00 to 16:00"));
-        answer(id, "Asia/Tokyo", "Aki", List.of("Monday 4 January, 23:00 to Tuesday 5 January 00:00", "Tuesday 5 January, 00:00 to 01:00"));
+        Page tokyo = answer(id, "Asia/Tokyo", "Aki", List.of("Monday 4 January, 23:00 to Tuesday 5 January 00:00",
+                "Tuesday 5 January, 00:00 to 01:00"));
+        // Monday 09:00 in New York is Monday 23:00 in Tokyo: the same weekday, so no note;
+        // from Kolkata (+05:30) it is Monday 19:30, also the same day
+        assertThat(tokyo.locator(".weekday-note").count()).isZero();
 
         JsonNode people = APP.client().get("/api/v1/events/" + id + "/participants").send().json();
         assertThat(people.get(0).path("weeklyAvailability").toString())
@@ -106,7 +110,24 @@ class WeeklyBrowserTest {
         tab.assertClean();
     }
 
-    private void answer(String id, String zone, String name, List<String> cells) {
+    @Test
+    void an_evening_in_los_angeles_is_the_next_weekday_in_tokyo_and_the_page_says_so() {
+        ObjectNode body = ApiClient.object().put("title", "Evening class").put("kind", "weekly").put("durationMinutes", 60)
+                .put("slotStepMinutes", 60).put("timezone", "America/Los_Angeles").put("firstWeek", "2027-01-04");
+        body.putArray("weeklyWindows").add(ApiClient.object().put("day", "MON").put("start", "20:00").put("end", "22:00"));
+        String id = createEvent(APP.client(), body).path("id").asText();
+        Chromium.Tab tab = Chromium.open(CHROMIUM.context(new Browser.NewContextOptions().setTimezoneId("Asia/Tokyo")
+                .setBaseURL(APP.baseUrl())));
+        Page page = tab.page();
+        page.navigate("/e/" + id);
+        page.locator(".weekday-note").waitFor();
+        assertThat(page.locator(".weekday-note").innerText())
+                .isEqualTo("Weekdays differ: Monday 20:00 in America/Los_Angeles is Tuesday 13:00 here.");
+        tab.assertAccessible("answer, weekdays differ");
+        tab.assertClean();
+    }
+
+    private Page answer(String id, String zone, String name, List<String> cells) {
         Chromium.Tab tab = Chromium.open(CHROMIUM.context(new Browser.NewContextOptions().setTimezoneId(zone)
                 .setBaseURL(APP.baseUrl())));
         Page page = tab.page();
@@ -119,5 +140,6 @@ class WeeklyBrowserTest {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save my answer")).click();
         page.locator("#answer-status").getByText("Saved.").waitFor();
         tab.assertClean();
+        return page;
     }
 }
