@@ -182,9 +182,8 @@ public final class ParticipantRepository {
                 .from(WEEKLY_AVAILABILITY).join(PARTICIPANT).on(PARTICIPANT.SEQ.eq(WEEKLY_AVAILABILITY.PARTICIPANT_SEQ))
                 .where(WEEKLY_AVAILABILITY.EVENT_ID.eq(eventId))
                 .orderBy(WEEKLY_AVAILABILITY.PARTICIPANT_SEQ, WEEKLY_AVAILABILITY.ORDINAL)
-                .forEach(r -> byId.computeIfAbsent(r.value1(), id -> new ArrayList<>()).add(new WeeklyAvailability(
-                        new WeeklyWindow(DayOfWeek.of(r.value2()), r.value3(), r.value4()),
-                        AvailabilityWindow.fromWire(r.value5()))));
+                .forEach(r -> byId.computeIfAbsent(r.value1(), id -> new ArrayList<>())
+                        .add(weekly(r.value2(), r.value3(), r.value4(), r.value5())));
         List<Participant> answered = new ArrayList<>(participants.size());
         for (Participant p : participants) {
             answered.add(p.withWeekly(byId.getOrDefault(p.id(), List.of())));
@@ -216,8 +215,13 @@ public final class ParticipantRepository {
         }
         return p.withWeekly(dsl.selectFrom(WEEKLY_AVAILABILITY).where(WEEKLY_AVAILABILITY.PARTICIPANT_SEQ.eq(seq))
                 .orderBy(WEEKLY_AVAILABILITY.ORDINAL)
-                .fetch(w -> new WeeklyAvailability(new WeeklyWindow(DayOfWeek.of(w.getDayOfWeek()), w.getStartMinute(),
-                        w.getEndMinute()), AvailabilityWindow.fromWire(w.getPreference()))));
+                .fetch(w -> weekly(w.getDayOfWeek(), w.getStartMinute(), w.getEndMinute(), w.getPreference())));
+    }
+
+    /** A stored weekly answer row. */
+    private static WeeklyAvailability weekly(int day, int startMinute, int endMinute, String preference) {
+        return new WeeklyAvailability(new WeeklyWindow(DayOfWeek.of(day), startMinute, endMinute),
+                AvailabilityWindow.fromWire(preference));
     }
 
     private static Participant joinedParticipant(Record r, List<AvailabilityWindow> windows) {

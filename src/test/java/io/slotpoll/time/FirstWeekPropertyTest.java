@@ -2,11 +2,10 @@ package io.slotpoll.time;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.slotpoll.testing.NaiveWeeks;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
@@ -73,7 +72,7 @@ class FirstWeekPropertyTest {
                     }
                 }
             }
-            assertThat(converted).as(what).isEqualTo(naiveMinutes(week, windows, zone));
+            assertThat(converted).as(what).isEqualTo(NaiveWeeks.minutes(week, windows, zone));
 
             Instant slot = week.start().plus(random.nextInt((int) ChronoUnit.MINUTES.between(week.start(), week.end()) / 15)
                     * 15L, ChronoUnit.MINUTES);
@@ -81,46 +80,10 @@ class FirstWeekPropertyTest {
             if (!changes.isEmpty()) {
                 withChanges++;
             }
-            assertThat(changes).as(what + ", slot " + slot).isEqualTo(naiveChanges(slot, eventZone, zone));
+            assertThat(changes).as(what + ", slot " + slot).isEqualTo(NaiveWeeks.changes(slot, eventZone, zone));
         }
         // the cases reach what they are for
         assertThat(splitOrMoved).isGreaterThan(CASES / 20);
         assertThat(withChanges).isGreaterThan(CASES / 10);
-    }
-
-    /** Every minute of the week whose local weekday and time in {@code zone} lie in a window. */
-    static Set<Instant> naiveMinutes(FirstWeek week, List<WeeklyWindow> windows, ZoneId zone) {
-        Set<Instant> minutes = new TreeSet<>();
-        for (Instant t = week.start(); t.isBefore(week.end()); t = t.plus(1, ChronoUnit.MINUTES)) {
-            ZonedDateTime local = t.atZone(zone);
-            int minute = local.getHour() * 60 + local.getMinute();
-            for (WeeklyWindow w : windows) {
-                if (local.getDayOfWeek() == w.day() && minute >= w.startMinute() && minute < w.endMinute()) {
-                    minutes.add(t);
-                }
-            }
-        }
-        return minutes;
-    }
-
-    /**
-     * The event's local start, week by week with ZonedDateTime (a repeated hour read at its
-     * earlier offset, a skipped one moved on), as seen in {@code zone}: where it differs from
-     * the week before.
-     */
-    static List<FirstWeek.LocalChange> naiveChanges(Instant slot, ZoneId eventZone, ZoneId zone) {
-        LocalDateTime local = LocalDateTime.ofInstant(slot, eventZone);
-        List<FirstWeek.LocalChange> changes = new ArrayList<>();
-        LocalTime before = null;
-        for (int week = 0; week < 26; week++) {
-            // the first occurrence is the slot as ranked (in a repeated hour, the instant itself)
-            ZonedDateTime there = (week == 0 ? slot.atZone(eventZone) : ZonedDateTime.of(local.plusWeeks(week), eventZone))
-                    .withZoneSameInstant(zone);
-            if (before != null && !there.toLocalTime().equals(before)) {
-                changes.add(new FirstWeek.LocalChange(there.toLocalDate(), there.toLocalTime()));
-            }
-            before = there.toLocalTime();
-        }
-        return changes;
     }
 }

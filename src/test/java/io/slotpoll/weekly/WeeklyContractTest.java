@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.slotpoll.testing.ApiClient;
+import io.slotpoll.testing.NaiveWeeks;
 import io.slotpoll.testing.TestApp;
 import io.slotpoll.time.DailyHours;
 import io.slotpoll.time.FirstWeek;
@@ -15,8 +16,6 @@ import io.slotpoll.time.WeeklyWindow;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
@@ -27,7 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.SortedSet;
-import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -82,7 +80,7 @@ class WeeklyContractTest {
             ArrayNode proposed = twin.putArray("proposedWindows");
             for (WeeklyWindow w : eventWindows) {
                 weeklyWindows.add(item(w));
-                for (Instant[] span : spans(naive(week, List.of(w), eventZone))) {
+                for (Instant[] span : spans(NaiveWeeks.minutes(week, List.of(w), eventZone))) {
                     proposed.add(ApiClient.object().put("start", span[0].toString()).put("end", span[1].toString()));
                 }
             }
@@ -116,11 +114,11 @@ class WeeklyContractTest {
                 join(client, weeklyId, answer);
                 ObjectNode dated = ApiClient.object().put("name", name).put("timezone", zone.getId());
                 ArrayNode availability = dated.putArray("availability");
-                for (Instant[] span : spans(naive(week, yes, zone))) {
+                for (Instant[] span : spans(NaiveWeeks.minutes(week, yes, zone))) {
                     availability.add(ApiClient.object().put("start", span[0].toString()).put("end", span[1].toString())
                             .put("preference", "yes"));
                 }
-                for (Instant[] span : spans(naive(week, maybe, zone))) {
+                for (Instant[] span : spans(NaiveWeeks.minutes(week, maybe, zone))) {
                     availability.add(ApiClient.object().put("start", span[0].toString()).put("end", span[1].toString())
                             .put("preference", "ifneedbe"));
                 }
@@ -155,7 +153,7 @@ class WeeklyContractTest {
                 record Change(LocalDate date, String name, String time) {
                 }
                 List<Change> changes = new ArrayList<>();
-                zones.forEach((name, zone) -> naiveChanges(start, eventZone, zone)
+                zones.forEach((name, zone) -> NaiveWeeks.changes(start, eventZone, zone)
                         .forEach(ch -> changes.add(new Change(ch.date(), name, ch.time().toString()))));
                 changes.sort(Comparator.comparing(Change::date).thenComparing(Change::name));
                 changes.forEach(ch -> expected.add(ch.name() + " " + ch.date() + " " + ch.time()));
@@ -177,21 +175,6 @@ class WeeklyContractTest {
         return ApiClient.object().put("day", w.dayName()).put("start", w.start()).put("end", w.end());
     }
 
-    /** Every minute of the first week whose local weekday and time in {@code zone} lie in one of {@code windows}. */
-    static SortedSet<Instant> naive(FirstWeek week, List<WeeklyWindow> windows, ZoneId zone) {
-        SortedSet<Instant> minutes = new TreeSet<>();
-        for (Instant t = week.start(); t.isBefore(week.end()); t = t.plus(1, ChronoUnit.MINUTES)) {
-            ZonedDateTime local = t.atZone(zone);
-            int minute = local.getHour() * 60 + local.getMinute();
-            for (WeeklyWindow w : windows) {
-                if (local.getDayOfWeek() == w.day() && minute >= w.startMinute() && minute < w.endMinute()) {
-                    minutes.add(t);
-                }
-            }
-        }
-        return minutes;
-    }
-
     /** Consecutive minutes as [start, end) spans. */
     static List<Instant[]> spans(SortedSet<Instant> minutes) {
         List<Instant[]> spans = new ArrayList<>();
@@ -210,21 +193,5 @@ class WeeklyContractTest {
             spans.add(new Instant[] {start, last.plus(1, ChronoUnit.MINUTES)});
         }
         return spans;
-    }
-
-    /** Week by week with ZonedDateTime for 26 weeks: the local start in {@code zone} where it differs from the week before. */
-    static List<FirstWeek.LocalChange> naiveChanges(Instant slot, ZoneId eventZone, ZoneId zone) {
-        LocalDateTime local = LocalDateTime.ofInstant(slot, eventZone);
-        List<FirstWeek.LocalChange> changes = new ArrayList<>();
-        LocalTime before = null;
-        for (int week = 0; week < 26; week++) {
-            ZonedDateTime there = (week == 0 ? slot.atZone(eventZone) : ZonedDateTime.of(local.plusWeeks(week), eventZone))
-                    .withZoneSameInstant(zone);
-            if (before != null && !there.toLocalTime().equals(before)) {
-                changes.add(new FirstWeek.LocalChange(there.toLocalDate(), there.toLocalTime()));
-            }
-            before = there.toLocalTime();
-        }
-        return changes;
     }
 }
