@@ -5,7 +5,7 @@ import { describe, marksFrom, paintGrid, weeklyFrom, windowsFrom } from './paint
 import { closedNote } from './poll-parts.js';
 import { addressField, ownAddress } from './mail.js';
 import { myAnswer, saveMyAnswer } from './store.js';
-import { dayName, local } from './time.js';
+import { local, weekdayName } from './time.js';
 
 /** The answer form while the poll is open, else the note that answers are closed. */
 export function answerPart(page) {
@@ -104,9 +104,8 @@ function weekdayNote(state) {
   for (const w of e.proposedWindows) {
     const theirs = local(w.start, e.timezone);
     const mine = local(w.start, state.zone);
-    const day = (date) => dayName(date).split(' ')[0];
-    if (day(theirs.date) !== day(mine.date)) {
-      notes.push(`${day(theirs.date)} ${theirs.time} in ${e.timezone} is ${day(mine.date)} ${mine.time} here`);
+    if (theirs.date !== mine.date) {
+      notes.push(`${weekdayName(theirs.date)} ${theirs.time} in ${e.timezone} is ${weekdayName(mine.date)} ${mine.time} here`);
     }
   }
   return notes.length ? h('p', { className: 'hint weekday-note' }, `Weekdays differ: ${notes.join('; ')}.`) : null;

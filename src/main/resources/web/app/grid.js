@@ -1,17 +1,18 @@
 // The grid of cells (the heatmap's cells: one step each inside the proposed windows), laid out
 // in a viewer's zone: columns are local dates, rows are local times. In a DST overlap a local
 // time occurs twice; its second occurrence gets a row of its own, so no cell is hidden.
+// A weekly poll's cells are its first week's; its columns are named by weekday only.
 import { h } from './dom.js';
-import { dayName, local, shortDay } from './time.js';
+import { dayName, local, shortDay, shortWeekday, weekdayName } from './time.js';
 
-export function layout(cells, zone) {
+export function layout(cells, zone, { weekly = false } = {}) {
   const dates = new Set();
   const rowKeys = new Map();
   const placed = cells.map((cell, index) => {
     const s = local(cell.start, zone);
     const e = local(cell.end, zone);
     dates.add(s.date);
-    return { index, cell, date: s.date, time: s.time, endTime: e.time, endDate: e.date };
+    return { index, cell, weekly, date: s.date, time: s.time, endTime: e.time, endDate: e.date };
   });
   const seen = new Map();
   for (const p of placed) {
@@ -23,13 +24,19 @@ export function layout(cells, zone) {
   const rows = [...rowKeys.values()].sort((a, b) => a.time.localeCompare(b.time) || a.occurrence - b.occurrence);
   const columns = [...dates].sort();
   const at = new Map(placed.map((p) => [`${p.date}|${p.time}|${p.occurrence}`, p]));
-  return { rows, columns, at, placed };
+  return { rows, columns, at, placed, weekly };
 }
 
-/** "Monday 24 March, 09:00 to 09:15" for a placed cell. */
+/** A column's long and short names: "Monday 24 March" and "Mon 24 Mar", or "Monday" and "Mon" in a weekly poll. */
+export function columnName(date, weekly) {
+  return weekly ? { long: weekdayName(date), short: shortWeekday(date) } : { long: dayName(date), short: shortDay(date) };
+}
+
+/** "Monday 24 March, 09:00 to 09:15" for a placed cell ("Monday, 09:00 to 09:15" in a weekly poll). */
 export function cellName(p) {
-  const end = p.endDate === p.date ? p.endTime : `${dayName(p.endDate)} ${p.endTime}`;
-  return `${dayName(p.date)}, ${p.time} to ${end}`;
+  const day = (date) => columnName(date, p.weekly).long;
+  const end = p.endDate === p.date ? p.endTime : `${day(p.endDate)} ${p.endTime}`;
+  return `${day(p.date)}, ${p.time} to ${end}`;
 }
 
 /**
@@ -38,7 +45,10 @@ export function cellName(p) {
  */
 export function table(model, caption, render, { onKey } = {}) {
   const thead = h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, h('span', { className: 'sr-only' }, 'Time')),
-    model.columns.map((d) => h('th', { scope: 'col', abbr: dayName(d) }, shortDay(d)))));
+    model.columns.map((d) => {
+      const name = columnName(d, model.weekly);
+      return h('th', { scope: 'col', abbr: name.long }, name.short);
+    })));
   const grid = [];
   const tbody = h('tbody', {}, model.rows.map((row, r) => {
     grid.push([]);

@@ -43,7 +43,7 @@ export function groupSection(page) {
       h('p', {}, `If need be (${maybe.length}): ${maybe.join(', ') || 'nobody'}`),
       h('p', {}, `Unavailable (${no.length}): ${no.join(', ') || 'nobody'}`),
       canManage && state.event.status !== 'final' && fits(p.index) ? h('button', { type: 'button', onclick: () => pick(page, c.start) },
-        `Pick ${range(c.start, end, state.zone)}`) : null);
+        `Pick ${range(c.start, end, state.zone, { weekly: model.weekly })}`) : null);
   };
   const heat = table(model, `Group availability: ${total} participant${total === 1 ? '' : 's'}`, (p) => {
     const c = p.cell;
@@ -96,7 +96,7 @@ function slotItems(page, canManage) {
     const names = (list) => list.map((p) => (required.has(p.id) ? `${p.name} (required)` : p.name)).join(', ');
     const isFinal = state.event.final && state.event.final.start === s.start;
     return h('li', { className: `slot${s.rank === 1 ? ' best' : ''}` },
-      h('p', { className: 'when' }, range(s.start, s.end, state.zone), s.rank === 1 ? h('span', { className: 'badge' }, 'best') : '',
+      h('p', { className: 'when' }, range(s.start, s.end, state.zone, { weekly: state.event.kind === 'weekly' }), s.rank === 1 ? h('span', { className: 'badge' }, 'best') : '',
         isFinal ? h('span', { className: 'badge final' }, 'chosen') : ''),
       h('p', {}, `${s.availableCount} available, ${s.ifNeedBeCount} if need be, ${s.unavailableCount} unavailable`),
       s.available.length ? h('p', { className: 'who' }, `Yes: ${names(s.available)}`) : null,

@@ -1,7 +1,7 @@
 // "Your answer": paint cells "yes" or "if need be" (or erase) with a mouse, on touch, with the
 // keyboard (arrows, then Space), or without dragging at all (the range form below the grid).
 import { local } from './time.js';
-import { cellName, table } from './grid.js';
+import { cellName, columnName, table } from './grid.js';
 import { field, h } from './dom.js';
 
 const LABEL = { yes: 'available', ifneedbe: 'available if need be', undefined: 'not marked' };
@@ -81,7 +81,7 @@ export function paintGrid(model, marks, onChange) {
     }));
 
   // The non-drag way: pick a day, a start and an end, and a mark.
-  const day = h('select', {}, model.columns.map((d) => h('option', { value: d }, d)));
+  const day = h('select', {}, model.columns.map((d) => h('option', { value: d }, model.weekly ? columnName(d, true).long : d)));
   const times = [...new Set(model.placed.map((p) => p.time))].sort();
   const endTimes = [...new Set(model.placed.map((p) => p.endTime))].sort();
   const fromSel = h('select', {}, times.map((t) => h('option', { value: t }, t)));

@@ -23,7 +23,7 @@ export async function loadPoll(state) {
   state.heatmap = heatmap.body;
   state.heatmapTag = heatmap.headers.get('ETag');
   state.participants = participants.body;
-  state.model = layout(state.heatmap.cells, state.zone);
+  state.model = layout(state.heatmap.cells, state.zone, { weekly: state.event.kind === 'weekly' });
   await loadSlots(state);
 }
 

@@ -3,7 +3,7 @@
 import { events } from './api.js';
 import { field, h, zonePicker } from './dom.js';
 import { saveViewZone } from './store.js';
-import { allZones, browserZone, dayName, isZone, local, range } from './time.js';
+import { allZones, browserZone, dayName, isZone, local, range, weekdayName } from './time.js';
 
 export function heading(state) {
   const e = state.event;
@@ -22,7 +22,6 @@ function feedLink(state, text, className) {
   return h('a', { href: `webcal://${location.host}${events(state.id)}/feed.ics`, className }, text);
 }
 
-const WEEKDAY = (date) => dayName(date).split(' ')[0];
 const minutesOf = (time) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
 
 /**
@@ -42,7 +41,7 @@ function weeklyChanges(e, zone) {
       instant -= ((drift + 720 + 1440) % 1440 - 720) * 60000;
     }
     const there = local(new Date(instant).toISOString(), zone);
-    if (there.time !== before) changes.push(`from ${dayName(there.date)}: ${WEEKDAY(there.date)} at ${there.time}`);
+    if (there.time !== before) changes.push(`from ${dayName(there.date)}: ${weekdayName(there.date)} at ${there.time}`);
     before = there.time;
   }
   return changes;
@@ -55,10 +54,10 @@ function weeklyWhen(state) {
   const theirs = local(e.final.start, e.timezone);
   const changes = weeklyChanges(e, state.zone);
   return [
-    h('p', { className: 'when' }, `Every ${WEEKDAY(mine.date)} at ${mine.time}`,
+    h('p', { className: 'when' }, `Every ${weekdayName(mine.date)} at ${mine.time}`,
       h('span', { className: 'zone' }, ` (your time, ${state.zone})`), `, from ${dayName(mine.date)}`),
     state.zone !== e.timezone ? h('p', { className: 'hint' },
-      `In the poll’s zone: every ${WEEKDAY(theirs.date)} at ${theirs.time} (${e.timezone})`) : null,
+      `In the poll’s zone: every ${weekdayName(theirs.date)} at ${theirs.time} (${e.timezone})`) : null,
     changes.length ? h('p', { className: 'hint' }, 'Your local time changes when the clocks change: ',
       changes.join('; '), '.') : null,
   ];

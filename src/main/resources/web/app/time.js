@@ -63,15 +63,28 @@ export function dayName(date) {
     .format(new Date(`${date}T12:00:00Z`));
 }
 
+/** "Monday" for a local date: a weekly poll's columns are weekdays, whatever week they fall in. */
+export function weekdayName(date) {
+  return new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', weekday: 'long' }).format(new Date(`${date}T12:00:00Z`));
+}
+
+export function shortWeekday(date) {
+  return new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', weekday: 'short' }).format(new Date(`${date}T12:00:00Z`));
+}
+
 export function shortDay(date) {
   return new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', weekday: 'short', day: 'numeric', month: 'short' })
     .format(new Date(`${date}T12:00:00Z`));
 }
 
-/** "Monday 24 March, 09:00 to 10:00" in the zone (the end's date is named when it differs). */
-export function range(start, end, zone) {
+/**
+ * "Monday 24 March, 09:00 to 10:00" in the zone (the end's date is named when it differs);
+ * "Every Monday, 09:00 to 10:00" for a slot of a weekly poll.
+ */
+export function range(start, end, zone, { weekly = false } = {}) {
   const s = local(start, zone);
   const e = local(end, zone);
-  const endText = e.date === s.date ? e.time : `${dayName(e.date)}, ${e.time}`;
-  return `${dayName(s.date)}, ${s.time} to ${endText}`;
+  const day = weekly ? weekdayName : dayName;
+  const endText = e.date === s.date ? e.time : `${day(e.date)}, ${e.time}`;
+  return `${weekly ? 'Every ' : ''}${day(s.date)}, ${s.time} to ${endText}`;
 }
