@@ -21,3 +21,10 @@ java -cp "$cp" org.openjdk.jmh.Main 'HeatmapBenchmark' -p dataSet=large -prof gc
   -rf json -rff target/jmh/heatmap-large.json "$@"
 java -cp "$cp" org.openjdk.jmh.Main 'HeatmapBenchmark.countsOnly' -p dataSet=huge -prof gc \
   -rf json -rff target/jmh/heatmap-huge.json "$@"
+# a whole ranking answer (matcher and writer) of a weekly poll beside a dates poll of the same
+# size, 1,000 participants x 20 windows (the service module's WeeklyRankingBenchmark)
+./mvnw -q -pl src -am test-compile dependency:build-classpath \
+  -Dmdep.outputFile=target/jmh.classpath -Dmdep.includeScope=test
+scp="src/target/test-classes:src/target/classes:$(cat src/target/jmh.classpath)"
+java -cp "$scp" org.openjdk.jmh.Main 'WeeklyRankingBenchmark' -prof gc \
+  -rf json -rff target/jmh/weekly.json "$@"

@@ -23,9 +23,12 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * The JSON of rankings and heatmaps, written in one pass with Jackson's streaming generator
@@ -69,6 +72,7 @@ public final class RecommendationsView implements AnswerWriter {
             g.writeNumberField("participantCount", people.size());
             g.writeNumberField("candidatesEvaluated", result.candidatesEvaluated());
             g.writeArrayFieldStart("recommendations");
+            List<Mention> byName = event.weekly() != null && !result.slots().isEmpty() ? mentionsByName(people) : List.of();
             for (RankedSlot s : result.slots()) {
                 g.writeStartObject();
                 g.writeNumberField("rank", s.rank());
@@ -93,7 +97,7 @@ public final class RecommendationsView implements AnswerWriter {
                 g.writeEndArray();
                 writePeople(g, "outsideHours", s.outsideHours(), snapshot.renderedPeople());
                 if (event.weekly() != null) {
-                    writeWeekly(g, event, people, EpochMinutes.instant(s.start()), query.zone().orElse(event.timezone()));
+                    writeWeekly(g, event, byName, EpochMinutes.instant(s.start()), query.zone().orElse(event.timezone()));
                 }
                 g.writeEndObject();
             }
@@ -111,33 +115,68 @@ public final class RecommendationsView implements AnswerWriter {
     }
 
     /**
-     * A weekly poll's slot: its {@code day} and local {@code time} in {@code zone}, and its
-     * {@code offsetChanges} over the weeks followed, by date, then name (then id).
+     * A weekly poll's participants as {@code offsetChanges} lists them: sorted by name, then id,
+     * each with its {@code "participantId"} and {@code "name"} members rendered once per answer.
      */
-    private static void writeWeekly(JsonGenerator g, Event event, List<Participant> people, Instant start, ZoneId zone)
+    private List<Mention> mentionsByName(List<Participant> people) {
+        List<Mention> mentions = new ArrayList<>(people.size());
+        for (Participant p : people) {
+            try {
+                String rendered = mapper.writeValueAsString(new Person(p.id(), p.name()));
+                // {"id":"…","name":"…"} without its braces, under the key offsetChanges uses
+                mentions.add(new Mention(p, "\"participantId\"" + rendered.substring(5, rendered.length() - 1)));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("cannot serialise a participant reference", e);
+            }
+        }
+        mentions.sort(Comparator.comparing((Mention m) -> m.participant().name()).thenComparing(m -> m.participant().id()));
+        return mentions;
+    }
+
+    /** A participant and its members in an offset change, rendered. */
+    private record Mention(Participant participant, String members) {
+    }
+
+    /**
+     * A weekly poll's slot: its {@code day} and local {@code time} in {@code zone}, and its
+     * {@code offsetChanges} over the weeks followed, by date, then name (then id). The weeks a
+     * local time moves depend on the zone only, so they are worked out once per zone, and the
+     * list is written date by date over the participants already in name order (no sort).
+     */
+    private static void writeWeekly(JsonGenerator g, Event event, List<Mention> byName, Instant start, ZoneId zone)
             throws IOException {
         ZonedDateTime local = start.atZone(zone);
         g.writeStringField("day", WeeklyWindow.dayName(local.getDayOfWeek()));
         g.writeStringField("time", DailyHours.clock(local.getHour() * 60 + local.getMinute()));
-        record Change(LocalDate date, String name, String id, String time) {
-        }
-        List<Change> changes = new ArrayList<>();
         FirstWeek week = event.firstWeek();
-        for (Participant p : people) {
-            for (FirstWeek.LocalChange c : week.localChanges(start, p.timezone())) {
-                changes.add(new Change(c.date(), p.name(), p.id(),
-                        DailyHours.clock(c.time().getHour() * 60 + c.time().getMinute())));
+        Map<ZoneId, List<FirstWeek.LocalChange>> byZone = new HashMap<>();
+        TreeMap<LocalDate, Map<ZoneId, String>> byDate = new TreeMap<>();
+        for (Mention m : byName) {
+            ZoneId there = m.participant().timezone();
+            if (byZone.containsKey(there)) {
+                continue;
+            }
+            List<FirstWeek.LocalChange> changes = week.localChanges(start, there);
+            byZone.put(there, changes);
+            for (FirstWeek.LocalChange c : changes) {
+                byDate.computeIfAbsent(c.date(), d -> new HashMap<>())
+                        .put(there, DailyHours.clock(c.time().getHour() * 60 + c.time().getMinute()));
             }
         }
-        changes.sort(Comparator.comparing(Change::date).thenComparing(Change::name).thenComparing(Change::id));
         g.writeArrayFieldStart("offsetChanges");
-        for (Change c : changes) {
-            g.writeStartObject();
-            g.writeStringField("participantId", c.id());
-            g.writeStringField("name", c.name());
-            g.writeStringField("date", c.date().toString());
-            g.writeStringField("time", c.time());
-            g.writeEndObject();
+        for (Map.Entry<LocalDate, Map<ZoneId, String>> date : byDate.entrySet()) {
+            String day = date.getKey().toString();
+            for (Mention m : byName) {
+                String time = date.getValue().get(m.participant().timezone());
+                if (time != null) {
+                    g.writeStartObject();
+                    g.writeRaw(m.members());
+                    g.writeRaw(',');
+                    g.writeStringField("date", day);
+                    g.writeStringField("time", time);
+                    g.writeEndObject();
+                }
+            }
         }
         g.writeEndArray();
     }
