@@ -1,11 +1,12 @@
 // The answer part of a poll page: name, local hours, the grid to paint, and "fill from my calendar".
-import { ApiError, call, events } from './api.js';
+import { call, events, problemText } from './api.js';
 import { field, h, status } from './dom.js';
 import { describe, marksFrom, paintGrid, weeklyFrom, windowsFrom } from './paint.js';
 import { closedNote } from './poll-parts.js';
 import { addressField, ownAddress } from './mail.js';
 import { myAnswer, saveMyAnswer } from './store.js';
-import { local, weekdayName } from './time.js';
+import { t } from './i18n.js';
+import { clock, local, weekdayName } from './time.js';
 
 /** The answer form while the poll is open, else the note that answers are closed. */
 export function answerPart(page) {
@@ -25,8 +26,8 @@ function answerSection(page) {
   const hoursStart = h('input', { type: 'time', step: 300, value: me?.localHours?.start || '' });
   const hoursEnd = h('input', { type: 'time', step: 300, value: me?.localHours?.end === '24:00' ? '00:00' : me?.localHours?.end || '' });
   const message = status('status');
-  const purpose = 'We mail you your edit link and the meeting time once it is picked. Nothing else.';
-  const email = me ? null : addressField('Your email (optional)', purpose);
+  const purpose = t('answer.emailPurpose');
+  const email = me ? null : addressField(t('answer.email'), purpose);
 
   async function save(ev) {
     ev.preventDefault();
@@ -36,7 +37,7 @@ function answerSection(page) {
       ? { weeklyAvailability: weeklyFrom(model, marks, state.zone) } : { availability };
     const localHours = hoursStart.value || hoursEnd.value
       ? { start: hoursStart.value, end: hoursEnd.value === '00:00' ? '24:00' : hoursEnd.value } : null;
-    message.textContent = 'Saving…';
+    message.textContent = t('answer.saving');
     try {
       if (!me && !myAnswer(state.id)) {
         const body = { name: name.value, timezone: state.zone, ...answer, localHours };
@@ -54,11 +55,10 @@ function answerSection(page) {
         }
       }
       await page.refresh('answer', 'group', 'manage');
-      document.getElementById('answer-status').textContent = 'Saved.';
+      document.getElementById('answer-status').textContent = t('answer.saved');
     } catch (error) {
       if (error.status === 412) {
-        message.textContent = 'This answer was changed elsewhere (another tab or device) since you opened it. '
-          + 'Your cells here are kept: reload to see the other version, or save again to overwrite it.';
+        message.textContent = t('answer.conflict');
         version = null;
         try {
           const fresh = (await call('GET', `${events(state.id)}/participants/${myAnswer(state.id).participantId}`)).body;
@@ -67,8 +67,7 @@ function answerSection(page) {
           // keep the message; a second save will report what happens
         }
       } else {
-        message.textContent = error instanceof ApiError ? ['Not saved.', error.message, ...error.fields()].join(' ')
-          : `Not saved: ${error.message}`;
+        message.textContent = t('answer.notSaved', { problem: problemText(error) });
       }
     }
   }
@@ -76,18 +75,18 @@ function answerSection(page) {
   const fill = fromCalendar(state, model, marks, () => { paint.redraw(); summary.textContent = describe(marks); });
   const editLink = mine ? `${location.origin}/e/${state.id}#edit=${mine.participantId}.${mine.token}` : null;
   return h('section', { className: 'answer', 'aria-labelledby': 'answer-h' },
-    h('h2', { id: 'answer-h' }, me ? 'Your answer' : 'Add your answer'),
+    h('h2', { id: 'answer-h' }, me ? t('answer.yours') : t('answer.add')),
     h('form', { onsubmit: save, novalidate: true },
-      field('Your name', name),
+      field(t('answer.name'), name),
       email?.element,
-      h('div', { className: 'row' }, field('Your local hours from (optional)', hoursStart), field('to', hoursEnd)),
-      h('p', { className: 'hint' }, `Cells are ${state.event.slotStepMinutes} minutes in ${state.zone}. Drag, or use the arrow keys and Space.`),
+      h('div', { className: 'row' }, field(t('answer.hoursFrom'), hoursStart), field(t('answer.hoursTo'), hoursEnd)),
+      h('p', { className: 'hint' }, t('answer.cellsHint', { minutes: state.event.slotStepMinutes, zone: state.zone })),
       weekdayNote(state),
       fill,
       paint.element, summary,
-      h('button', { type: 'submit', className: 'primary' }, me ? 'Save changes' : 'Save my answer'),
+      h('button', { type: 'submit', className: 'primary' }, me ? t('answer.saveChanges') : t('answer.save')),
       message),
-    editLink ? field('To change your answer from another device, open this link there (keep it private)',
+    editLink ? field(t('answer.editLink'),
       h('input', { type: 'text', readonly: true, value: editLink, className: 'link-box' })) : null,
     me && mine ? ownAddress({ path: `${events(state.id)}/participants/${mine.participantId}`, token: mine.token,
       fieldName: 'email', purpose }) : null);
@@ -105,10 +104,11 @@ function weekdayNote(state) {
     const theirs = local(w.start, e.timezone);
     const mine = local(w.start, state.zone);
     if (theirs.date !== mine.date) {
-      notes.push(`${weekdayName(theirs.date)} ${theirs.time} in ${e.timezone} is ${weekdayName(mine.date)} ${mine.time} here`);
+      notes.push(t('answer.weekdayIs', { theirDay: weekdayName(theirs.date), theirTime: clock(theirs.time), zone: e.timezone,
+        myDay: weekdayName(mine.date), myTime: clock(mine.time) }));
     }
   }
-  return notes.length ? h('p', { className: 'hint weekday-note' }, `Weekdays differ: ${notes.join('; ')}.`) : null;
+  return notes.length ? h('p', { className: 'hint weekday-note' }, t('answer.weekdaysDiffer', { notes: notes.join(t('group.separator')) })) : null;
 }
 
 /**
@@ -119,30 +119,30 @@ function weekdayNote(state) {
 function fromCalendar(state, model, marks, changed) {
   const note = status('hint');
   const file = h('input', { type: 'file', accept: '.ics,text/calendar' });
-  const url = h('input', { type: 'url', placeholder: 'https://… or webcal://…', autocomplete: 'off', spellcheck: 'false' });
+  const url = h('input', { type: 'url', placeholder: t('answer.feedPlaceholder'), autocomplete: 'off', spellcheck: 'false' });
   const path = `${events(state.id)}/availability-from-calendar?timezone=${encodeURIComponent(state.zone)}`;
   const apply = (availability) => {
     marks.clear();
     for (const [index, mark] of marksFrom(model, availability)) marks.set(index, mark);
     changed();
-    note.textContent = `${describe(marks)} from your calendar. Check the grid, change anything, then save.`;
+    note.textContent = t('answer.filled', { summary: describe(marks) });
   };
   const run = (request) => async () => {
-    note.textContent = 'Reading your calendar…';
+    note.textContent = t('answer.reading');
     try {
       apply((await request()).body.availability);
     } catch (error) {
-      note.textContent = `Your calendar could not be used: ${error.message}`;
+      note.textContent = t('answer.calendarFailed', { problem: error.noFile ? t('answer.chooseFile') : problemText(error) });
     }
   };
-  return h('details', { className: 'from-calendar' }, h('summary', {}, 'Fill from my calendar'),
-    h('p', { className: 'hint' }, 'Your busy time is left out; tentative events become “if need be”. Nothing is saved until you save.'),
-    field('An .ics file exported from your calendar', file),
+  return h('details', { className: 'from-calendar' }, h('summary', {}, t('answer.fill')),
+    h('p', { className: 'hint' }, t('answer.fillHint')),
+    field(t('answer.file'), file),
     h('button', { type: 'button', onclick: run(() => {
-      if (!file.files.length) throw new Error('choose a file first');
+      if (!file.files.length) throw Object.assign(new Error('no file'), { noFile: true });
       return call('POST', path, { raw: file.files[0], rawType: 'text/calendar' });
-    }) }, 'Read the file'),
-    field('Or the address of your calendar feed (kept private, never stored)', url),
-    h('button', { type: 'button', onclick: run(() => call('POST', path, { body: { url: url.value.trim() } })) }, 'Fetch the feed'),
+    }) }, t('answer.readFile')),
+    field(t('answer.feed'), url),
+    h('button', { type: 'button', onclick: run(() => call('POST', path, { body: { url: url.value.trim() } })) }, t('answer.fetchFeed')),
     note);
 }

@@ -1,4 +1,5 @@
 // The public JSON API, and nothing else: every call the pages make goes through here.
+import { has, language, t } from './i18n.js';
 
 export class ApiError extends Error {
   constructor(status, problem) {
@@ -47,3 +48,16 @@ export async function download(path, { token } = {}) {
 }
 
 export const events = (id) => `/api/v1/events/${encodeURIComponent(id)}`;
+
+/**
+ * A failed call as the reader is told it. In English, the API's own words (its detail and
+ * each field's message); in another language, the problem type's message from the catalog
+ * and, for each invalid field, that field's path (the API's messages are English only).
+ */
+export function problemText(error) {
+  if (!(error instanceof ApiError)) return t('problem.network');
+  if (language() === 'en') return [error.message, ...error.fields()].join(' ');
+  const slug = String(error.problem.type || '').split('/').pop();
+  const title = has(`problem.${slug}`) ? t(`problem.${slug}`) : t('problem.status', { status: error.status });
+  return [title, ...(error.problem.errors || []).map((e) => t('problem.field', { field: e.field }))].join(' ');
+}

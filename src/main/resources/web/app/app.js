@@ -1,10 +1,16 @@
-// The web app: one page shell, its pages chosen by the path. Only the public JSON API is used.
+// The web app: one page shell, its pages chosen by the path, in the reader's language. Only
+// the public JSON API is used.
 import { renderCreate } from './create.js';
 import { renderRecover, renderStop } from './mail.js';
 import { renderManage } from './manage.js';
 import { renderParticipate } from './participate.js';
 import { captureFragment } from './store.js';
 import { h, replace } from './dom.js';
+import { LANGUAGES, language, loadLanguage, switchLanguage, t } from './i18n.js';
+
+await loadLanguage();
+for (const el of document.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);
+languageMenu();
 
 const main = document.getElementById('main');
 const path = location.pathname.replace(/\/+$/, '') || '/';
@@ -21,5 +27,14 @@ if (path === '/') {
   if (match[2]) renderManage(main, match[1]);
   else renderParticipate(main, match[1]);
 } else {
-  replace(main, h('h1', {}, 'Not found'), h('p', {}, 'There is no page here. ', h('a', { href: '/' }, 'Create a poll')));
+  replace(main, h('h1', {}, t('app.notFound')), h('p', {}, t('app.nothingHere'), h('a', { href: '/' }, t('app.createPoll'))));
+}
+
+/** The language menu in the header: each language named in itself, the choice remembered. */
+function languageMenu() {
+  const select = h('select', { id: 'language' }, LANGUAGES.map(([code, name]) =>
+    h('option', { value: code, lang: code, selected: code === language() }, name)));
+  select.addEventListener('change', () => switchLanguage(select.value));
+  document.querySelector('header.top').append(h('span', { className: 'language' },
+    h('label', { for: 'language' }, t('app.language')), ' ', select));
 }

@@ -1,16 +1,17 @@
 // The organiser's form at "/": a poll's title, length, step, zone, days on a calendar with a
 // daily time range plus single ranges, an optional deadline and local hours.
-import { ApiError, call } from './api.js';
+import { call, problemText } from './api.js';
 import { field, h, replace, status, zonePicker } from './dom.js';
 import { addressField, lostLinkForm } from './mail.js';
 import { saveAdminToken } from './store.js';
-import { allZones, browserZone, dayName } from './time.js';
+import { t } from './i18n.js';
+import { allZones, browserZone, clock, dayName, monthName, shortWeekday, weekdayName } from './time.js';
 
 const pad = (n) => String(n).padStart(2, '0');
 const isoDate = (y, m, d) => `${y}-${pad(m + 1)}-${pad(d)}`;
 
 export function renderCreate(main) {
-  document.title = 'Create a poll · slotpoll';
+  document.title = t('app.titleSuffix', { title: t('create.heading') });
   const chosen = new Set();
   const singles = [];
   const today = new Date();
@@ -19,8 +20,8 @@ export function renderCreate(main) {
   const title = h('input', { type: 'text', required: true, maxlength: 200, autocomplete: 'off' });
   const description = h('textarea', { rows: 3, maxlength: 5000 });
   const duration = h('select', {}, [15, 30, 45, 60, 90, 120, 180, 240].map((m) =>
-    h('option', { value: m, selected: m === 60 }, m < 60 ? `${m} minutes` : `${m / 60} hour${m === 60 ? '' : 's'}`)));
-  const step = h('select', {}, [5, 10, 15, 20, 30, 60].map((m) => h('option', { value: m, selected: m === 15 }, `${m} minutes`)));
+    h('option', { value: m, selected: m === 60 }, m < 60 ? t('create.minutes', { count: m }) : t('create.hours', { count: m / 60 }))));
+  const step = h('select', {}, [5, 10, 15, 20, 30, 60].map((m) => h('option', { value: m, selected: m === 15 }, t('create.minutes', { count: m }))));
   const zones = allZones();
   const zone = zonePicker(browserZone(), () => {}, zones);
   const from = h('input', { type: 'time', value: '09:00', step: 300 });
@@ -29,30 +30,29 @@ export function renderCreate(main) {
   const hoursStart = h('input', { type: 'time', step: 300 });
   const hoursEnd = h('input', { type: 'time', step: 300 });
   const message = status('status');
-  const organizerEmail = addressField('Your email (optional)',
-    'We mail you the links to this poll and tell you when people answer. Nothing else.');
+  const organizerEmail = addressField(t('answer.email'), t('create.emailPurpose'));
 
   // "Every week": weekdays and one daily range in the poll's zone, from a first week
-  const WEEKDAYS = [['MON', 'Monday'], ['TUE', 'Tuesday'], ['WED', 'Wednesday'], ['THU', 'Thursday'],
-    ['FRI', 'Friday'], ['SAT', 'Saturday'], ['SUN', 'Sunday']];
+  // (named from a Monday, 4 January 2027, and the six days after it)
+  const WEEKDAYS = ['MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT', 'SUN'].map((code, i) => [code, `2027-01-${pad(4 + i)}`]);
   const weekdays = new Set();
-  const weekdayButtons = WEEKDAYS.map(([code, name]) => h('button', {
-    type: 'button', className: 'day', 'aria-pressed': 'false', 'aria-label': name,
+  const weekdayButtons = WEEKDAYS.map(([code, date]) => h('button', {
+    type: 'button', className: 'day', 'aria-pressed': 'false', 'aria-label': weekdayName(date),
     onclick: (e) => {
       if (weekdays.has(code)) weekdays.delete(code); else weekdays.add(code);
       e.currentTarget.setAttribute('aria-pressed', String(weekdays.has(code)));
     },
-  }, name.slice(0, 2)));
+  }, shortWeekday(date)));
   const weeklyFrom = h('input', { type: 'time', value: '18:00', step: 300 });
   const weeklyTo = h('input', { type: 'time', value: '20:00', step: 300 });
   const firstWeek = h('input', { type: 'date', value: isoDate(today.getFullYear(), today.getMonth(), today.getDate()) });
   const datesKind = h('input', { type: 'radio', name: 'kind', value: 'dates', checked: true });
   const weeklyKind = h('input', { type: 'radio', name: 'kind', value: 'weekly' });
   const onDates = h('div', { className: 'on-dates' });
-  const onWeeks = h('fieldset', { hidden: true }, h('legend', {}, 'Weekdays and daily time range'),
-    h('div', { className: 'days', role: 'group', 'aria-label': 'Weekdays' }, weekdayButtons),
-    h('div', { className: 'row' }, field('Every chosen day from', weeklyFrom), field('until', weeklyTo)),
-    field('First week (any day of it)', firstWeek, 'The poll asks about this week, and the time found repeats every week.'));
+  const onWeeks = h('fieldset', { hidden: true }, h('legend', {}, t('create.weeklyLegend')),
+    h('div', { className: 'days', role: 'group', 'aria-label': t('create.weekdays') }, weekdayButtons),
+    h('div', { className: 'row' }, field(t('create.weeklyFrom'), weeklyFrom), field(t('create.weeklyTo'), weeklyTo)),
+    field(t('create.firstWeek'), firstWeek, t('create.firstWeekHint')));
   const showKind = () => {
     onWeeks.hidden = !weeklyKind.checked;
     onDates.hidden = weeklyKind.checked;
@@ -66,7 +66,7 @@ export function renderCreate(main) {
 
   function drawCalendar() {
     const first = new Date(Date.UTC(shown.year, shown.month, 1));
-    const monthName = new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(first);
+    const month = monthName(isoDate(shown.year, shown.month, 1));
     const days = new Date(Date.UTC(shown.year, shown.month + 1, 0)).getUTCDate();
     const lead = (first.getUTCDay() + 6) % 7;
     const cells = [];
@@ -84,11 +84,11 @@ export function renderCreate(main) {
     }
     replace(calendar,
       h('div', { className: 'calendar-head' },
-        h('button', { type: 'button', 'aria-label': 'Previous month', onclick: () => move(-1) }, '‹'),
-        h('span', { className: 'month', 'aria-live': 'polite' }, monthName),
-        h('button', { type: 'button', 'aria-label': 'Next month', onclick: () => move(1) }, '›')),
-      h('div', { className: 'weekdays', 'aria-hidden': 'true' }, ['Mo', 'Tu', 'We', 'Th', 'Fr', 'Sa', 'Su'].map((w) => h('span', {}, w))),
-      h('div', { className: 'days', role: 'group', 'aria-label': `Days in ${monthName}` }, cells));
+        h('button', { type: 'button', 'aria-label': t('create.previousMonth'), onclick: () => move(-1) }, '‹'),
+        h('span', { className: 'month', 'aria-live': 'polite' }, month),
+        h('button', { type: 'button', 'aria-label': t('create.nextMonth'), onclick: () => move(1) }, '›')),
+      h('div', { className: 'weekdays', 'aria-hidden': 'true' }, WEEKDAYS.map(([, date]) => h('span', {}, shortWeekday(date)))),
+      h('div', { className: 'days', role: 'group', 'aria-label': t('create.daysIn', { month }) }, cells));
   }
   function move(delta) {
     const m = shown.month + delta;
@@ -97,23 +97,23 @@ export function renderCreate(main) {
   }
   function drawChosen() {
     const list = [...chosen].sort();
-    chosenList.textContent = list.length ? `Chosen: ${list.map(dayName).join(', ')}` : 'No days chosen yet.';
+    chosenList.textContent = list.length ? t('create.chosen', { days: list.map(dayName).join(t('create.listSeparator')) }) : t('create.noneChosen');
   }
   function drawSingles() {
     replace(singleList, singles.map((s, i) => h('li', {},
-      `${dayName(s.date)}, ${s.from} to ${s.to} `,
+      t('time.range', { day: dayName(s.date), start: clock(s.from), end: clock(s.to) }), ' ',
       h('button', { type: 'button', className: 'link', onclick: () => { singles.splice(i, 1); drawSingles(); } },
-        'Remove'))));
+        t('create.remove')))));
   }
 
   const singleDate = h('input', { type: 'date' });
   const singleFrom = h('input', { type: 'time', value: '09:00', step: 300 });
   const singleTo = h('input', { type: 'time', value: '10:00', step: 300 });
   const addSingle = h('button', { type: 'button', onclick: () => {
-    if (!singleDate.value) { message.textContent = 'Pick a date for the single range.'; return; }
+    if (!singleDate.value) { message.textContent = t('create.pickDate'); return; }
     singles.push({ date: singleDate.value, from: singleFrom.value, to: singleTo.value });
     drawSingles();
-  } }, 'Add this range');
+  } }, t('create.addRange'));
 
   function windowOf(date, start, end) {
     // "to" at or before "from" means the range runs past midnight into the next day.
@@ -145,47 +145,46 @@ export function renderCreate(main) {
       body.localHours = { start: hoursStart.value, end: hoursEnd.value === '00:00' ? '24:00' : hoursEnd.value };
     }
     if (windows.length === 0) {
-      message.textContent = weekly ? 'Choose at least one weekday.'
-        : 'Choose at least one day on the calendar, or add a single range.';
+      message.textContent = weekly ? t('create.chooseWeekday') : t('create.chooseDay');
       return;
     }
-    message.textContent = 'Creating…';
+    message.textContent = t('create.creating');
     try {
       const created = (await call('POST', '/api/v1/events', { body })).body;
       saveAdminToken(created.id, created.adminToken);
       location.assign(`/e/${created.id}/manage`);
     } catch (error) {
-      message.textContent = error instanceof ApiError
-        ? ['The poll was not created.', ...error.fields()].join(' ') : `The poll was not created: ${error.message}`;
+      message.textContent = t('create.failed', { problem: problemText(error) });
     }
   }
 
   drawCalendar();
   drawChosen();
   replace(main,
-    h('h1', {}, 'Create a poll'),
+    h('h1', {}, t('create.heading')),
     h('form', { className: 'create', onsubmit: submit, novalidate: true },
-      field('Title', title),
-      field('Description (optional)', description),
-      h('div', { className: 'row' }, field('Meeting length', duration), field('Start times every', step)),
-      field('Time zone of the poll', zone.input, 'Times you enter below are in this zone. Type to search.'), zone.list,
-      h('fieldset', {}, h('legend', {}, 'The meeting is'),
-        h('label', {}, datesKind, ' on one of some dates'), ' ',
-        h('label', {}, weeklyKind, ' every week (a weekday and time)')),
+      field(t('create.title'), title),
+      field(t('create.description'), description),
+      h('div', { className: 'row' }, field(t('create.length'), duration), field(t('create.step'), step)),
+      field(t('create.zone'), zone.input, t('create.zoneHint')), zone.list,
+      h('fieldset', {}, h('legend', {}, t('create.kind')),
+        h('label', {}, datesKind, ' ', t('create.kindDates')), ' ',
+        h('label', {}, weeklyKind, ' ', t('create.kindWeekly'))),
       replace(onDates,
-        h('fieldset', {}, h('legend', {}, 'Days and daily time range'),
+        h('fieldset', {}, h('legend', {}, t('create.daysLegend')),
           calendar, chosenList,
-          h('div', { className: 'row' }, field('From', from), field('To', to))),
-        h('fieldset', {}, h('legend', {}, 'Single ranges (optional)'),
-          h('div', { className: 'row' }, field('Date', singleDate), field('From', singleFrom), field('To', singleTo)),
+          h('div', { className: 'row' }, field(t('paint.from'), from), field(t('paint.to'), to))),
+        h('fieldset', {}, h('legend', {}, t('create.singles')),
+          h('div', { className: 'row' }, field(t('create.date'), singleDate), field(t('paint.from'), singleFrom),
+            field(t('paint.to'), singleTo)),
           addSingle, singleList)),
       onWeeks,
-      h('fieldset', {}, h('legend', {}, 'Options'),
-        field('Answers close at (optional)', deadline),
-        h('div', { className: 'row' }, field('Local hours from (optional)', hoursStart), field('Local hours to', hoursEnd)),
-        h('p', { className: 'hint' }, 'Local hours rank slots inside everyone’s working day first, in each person’s own zone.'),
+      h('fieldset', {}, h('legend', {}, t('create.options')),
+        field(t('create.deadline'), deadline),
+        h('div', { className: 'row' }, field(t('create.hoursFrom'), hoursStart), field(t('create.hoursTo'), hoursEnd)),
+        h('p', { className: 'hint' }, t('create.hoursHint')),
         organizerEmail?.element),
-      h('button', { type: 'submit', className: 'primary' }, 'Create poll'),
+      h('button', { type: 'submit', className: 'primary' }, t('create.submit')),
       message),
     lostLinkForm());
   title.focus();

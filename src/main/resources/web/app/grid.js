@@ -3,7 +3,8 @@
 // time occurs twice; its second occurrence gets a row of its own, so no cell is hidden.
 // A weekly poll's cells are its first week's; its columns are named by weekday only.
 import { h } from './dom.js';
-import { dayName, local, shortDay, shortWeekday, weekdayName } from './time.js';
+import { t } from './i18n.js';
+import { clock, dayName, local, shortDay, shortWeekday, weekdayName } from './time.js';
 
 export function layout(cells, zone, { weekly = false } = {}) {
   const dates = new Set();
@@ -35,8 +36,8 @@ export function columnName(date, weekly) {
 /** "Monday 24 March, 09:00 to 09:15" for a placed cell ("Monday, 09:00 to 09:15" in a weekly poll). */
 export function cellName(p) {
   const day = (date) => columnName(date, p.weekly).long;
-  const end = p.endDate === p.date ? p.endTime : `${day(p.endDate)} ${p.endTime}`;
-  return `${day(p.date)}, ${p.time} to ${end}`;
+  const params = { day: day(p.date), start: clock(p.time), end: clock(p.endTime), endDay: day(p.endDate) };
+  return t(p.endDate === p.date ? 'grid.cell' : 'grid.cellToDay', params);
 }
 
 /**
@@ -44,7 +45,7 @@ export function cellName(p) {
  * to the ends of a row). {@code render(p)} fills a cell and returns its element.
  */
 export function table(model, caption, render, { onKey } = {}) {
-  const thead = h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, h('span', { className: 'sr-only' }, 'Time')),
+  const thead = h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, h('span', { className: 'sr-only' }, t('grid.time'))),
     model.columns.map((d) => {
       const name = columnName(d, model.weekly);
       return h('th', { scope: 'col', abbr: name.long }, name.short);
@@ -52,7 +53,7 @@ export function table(model, caption, render, { onKey } = {}) {
   const grid = [];
   const tbody = h('tbody', {}, model.rows.map((row, r) => {
     grid.push([]);
-    const label = row.occurrence > 1 ? `${row.time} (again)` : row.time;
+    const label = row.occurrence > 1 ? t('grid.again', { time: clock(row.time) }) : clock(row.time);
     return h('tr', {}, h('th', { scope: 'row' }, label), model.columns.map((date, c) => {
       const p = model.at.get(`${date}|${row.time}|${row.occurrence}`);
       if (!p) {

@@ -1,8 +1,9 @@
 // The group part of a poll page: the best times and the heatmap of who can come when.
-import { call, events } from './api.js';
+import { call, events, problemText } from './api.js';
 import { field, h, replace } from './dom.js';
 import { cellName, table } from './grid.js';
 import { loadSlots } from './poll-data.js';
+import { locale, number, t } from './i18n.js';
 import { range } from './time.js';
 
 /**
@@ -14,8 +15,8 @@ export function groupSection(page) {
   const { model } = state;
   const canManage = Boolean(state.manage && state.admin);
   const hm = state.heatmap;
-  const names = hm.participants.map((p) => p.name + (p.required ? ' (required)' : ''));
-  const details = h('div', { className: 'details', 'aria-live': 'polite' }, 'Hover over or focus a cell to see who can come.');
+  const names = hm.participants.map((p) => (p.required ? t('group.required', { name: p.name }) : p.name));
+  const details = h('div', { className: 'details', 'aria-live': 'polite' }, t('group.hover'));
   const total = hm.participantCount;
   const level = (c) => (total === 0 ? 0 : Math.ceil(((c.availableCount + 0.5 * c.ifNeedBeCount) / total) * 5));
   // Hover previews a cell; focus or a click pins it, so the organiser can reach "Pick" below.
@@ -39,29 +40,29 @@ export function groupSection(page) {
     const no = names.filter((_, i) => !c.available.includes(i) && !c.ifNeedBe.includes(i));
     const end = new Date(Date.parse(c.start) + state.event.durationMinutes * 60000).toISOString().replace('.000Z', 'Z');
     replace(details, h('strong', {}, cellName(p)),
-      h('p', {}, `Available (${yes.length}): ${yes.join(', ') || 'nobody'}`),
-      h('p', {}, `If need be (${maybe.length}): ${maybe.join(', ') || 'nobody'}`),
-      h('p', {}, `Unavailable (${no.length}): ${no.join(', ') || 'nobody'}`),
+      h('p', {}, t('group.cellAvailable', { count: yes.length, names: nameList(yes) })),
+      h('p', {}, t('group.cellIfNeedBe', { count: maybe.length, names: nameList(maybe) })),
+      h('p', {}, t('group.cellUnavailable', { count: no.length, names: nameList(no) })),
       canManage && state.event.status !== 'final' && fits(p.index) ? h('button', { type: 'button', onclick: () => pick(page, c.start) },
-        `Pick ${range(c.start, end, state.zone, { weekly: model.weekly })}`) : null);
+        t('group.pickCell', { when: range(c.start, end, state.zone, { weekly: model.weekly }) })) : null);
   };
-  const heat = table(model, `Group availability: ${total} participant${total === 1 ? '' : 's'}`, (p) => {
+  const heat = table(model, t('group.caption', { total }), (p) => {
     const c = p.cell;
     const el = h('span', { className: `heat h${level(c)}${c.ifNeedBeCount ? ' maybe' : ''}`, role: 'button',
-      'aria-label': `${cellName(p)}: ${c.availableCount} available, ${c.ifNeedBeCount} if need be, `
-        + `${total - c.availableCount - c.ifNeedBeCount} unavailable` },
-    String(c.availableCount), c.ifNeedBeCount ? h('small', {}, `+${c.ifNeedBeCount}?`) : '');
+      'aria-label': t('group.cellLabel', { cell: cellName(p), yes: c.availableCount, maybe: c.ifNeedBeCount,
+        no: total - c.availableCount - c.ifNeedBeCount }) },
+    number(c.availableCount), c.ifNeedBeCount ? h('small', {}, `+${number(c.ifNeedBeCount)}?`) : '');
     el.addEventListener('mouseenter', () => { if (!pinned) show(p); });
     el.addEventListener('focus', () => { pinned = p; show(p); });
     el.addEventListener('click', () => { pinned = p; show(p); });
     return el;
   }, { onKey: (e, el) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); el.click(); } } });
-  heat.addEventListener('mouseleave', () => { if (!pinned) replace(details, 'Hover over or focus a cell to see who can come.'); });
-  const legend = h('ul', { className: 'legend', 'aria-label': 'Legend' },
+  heat.addEventListener('mouseleave', () => { if (!pinned) replace(details, t('group.hover')); });
+  const legend = h('ul', { className: 'legend', 'aria-label': t('group.legend') },
     [0, 1, 2, 3, 4, 5].map((l) => h('li', {}, h('span', { className: `swatch heat h${l}`, 'aria-hidden': 'true' }),
-      l === 0 ? 'nobody' : l === 5 ? 'everyone' : `${l * 20 - 19}–${l * 20}%`)),
+      l === 0 ? t('group.nobody') : l === 5 ? t('group.everyone') : t('group.share', { from: l * 20 - 19, to: l * 20 }))),
     h('li', {}, h('span', { className: 'swatch heat h3 maybe', 'aria-hidden': 'true' }, h('small', {}, '+1?')),
-      'striped, with “+n?”: some only if need be'));
+      t('group.striped')));
 
   const minInput = h('input', { type: 'number', min: 0, max: Math.max(total, 0), value: state.minAvailable, inputmode: 'numeric' });
   minInput.addEventListener('change', async () => {
@@ -76,11 +77,16 @@ export function groupSection(page) {
   });
   const list = h('div', {}, slotItems(page, canManage));
   return h('section', { className: 'group', 'aria-labelledby': 'group-h' },
-    h('h2', { id: 'group-h' }, 'When the group can meet'),
-    h('div', { className: 'filters' }, field('At least this many attending', minInput),
-      h('label', { className: 'check' }, hide, ' Hide times that need someone’s “if need be”')),
-    h('h3', {}, 'Best times'), list,
-    h('h3', {}, 'Heatmap'), legend, heat, details);
+    h('h2', { id: 'group-h' }, t('group.heading')),
+    h('div', { className: 'filters' }, field(t('group.minAttending'), minInput),
+      h('label', { className: 'check' }, hide, ' ', t('group.hideIfNeedBe'))),
+    h('h3', {}, t('group.best')), list,
+    h('h3', {}, t('group.heatmap')), legend, heat, details);
+}
+
+/** Names as a list in the reader's language ("Ana, Bo, Cy"; "Ana、Bo、Cy"), or "nobody". */
+function nameList(names) {
+  return names.length ? new Intl.ListFormat(locale(), { type: 'unit' }).format(names) : t('group.nobody');
 }
 
 function slotItems(page, canManage) {
@@ -88,25 +94,25 @@ function slotItems(page, canManage) {
   const slots = state.slots.recommendations.filter((s) => !state.hideIfNeedBe || s.ifNeedBeCount === 0);
   if (slots.length === 0) {
     return h('p', { className: 'note' }, state.slots.emptyReason === 'no-participants' || state.slots.participantCount === 0
-      ? 'Nobody has answered yet.' : 'No time fits these filters.');
+      ? t('group.noAnswers') : t('group.noFit'));
   }
   const duration = state.event.durationMinutes;
   return h('ol', { className: 'slots' }, slots.map((s) => {
     const required = new Set(state.heatmap.participants.filter((p) => p.required).map((p) => p.id));
-    const names = (list) => list.map((p) => (required.has(p.id) ? `${p.name} (required)` : p.name)).join(', ');
+    const names = (people) => nameList(people.map((p) => (required.has(p.id) ? t('group.required', { name: p.name }) : p.name)));
     const isFinal = state.event.final && state.event.final.start === s.start;
     return h('li', { className: `slot${s.rank === 1 ? ' best' : ''}` },
-      h('p', { className: 'when' }, range(s.start, s.end, state.zone, { weekly: state.event.kind === 'weekly' }), s.rank === 1 ? h('span', { className: 'badge' }, 'best') : '',
-        isFinal ? h('span', { className: 'badge final' }, 'chosen') : ''),
-      h('p', {}, `${s.availableCount} available, ${s.ifNeedBeCount} if need be, ${s.unavailableCount} unavailable`),
-      s.available.length ? h('p', { className: 'who' }, `Yes: ${names(s.available)}`) : null,
-      s.ifNeedBe.length ? h('p', { className: 'who' }, `If need be: ${names(s.ifNeedBe)}`) : null,
-      s.unavailable.length ? h('p', { className: 'who' }, `Can’t: ${names(s.unavailable)}`) : null,
-      s.requiredUnavailable.length ? h('p', { className: 'warning' }, `Required but unavailable: ${names(s.requiredUnavailable)}`) : null,
-      s.partial.length ? h('p', { className: 'who' }, s.partial.map((p) => `${p.name} free ${p.minutesFree} of ${duration} min`).join('; ')) : null,
-      s.outsideHours.length ? h('p', { className: 'who' }, `Outside local hours: ${names(s.outsideHours)}`) : null,
+      h('p', { className: 'when' }, range(s.start, s.end, state.zone, { weekly: state.event.kind === 'weekly' }), s.rank === 1 ? h('span', { className: 'badge' }, t('group.badgeBest')) : '',
+        isFinal ? h('span', { className: 'badge final' }, t('group.badgeChosen')) : ''),
+      h('p', {}, t('group.counts', { yes: s.availableCount, maybe: s.ifNeedBeCount, no: s.unavailableCount })),
+      s.available.length ? h('p', { className: 'who' }, t('group.whoYes', { names: names(s.available) })) : null,
+      s.ifNeedBe.length ? h('p', { className: 'who' }, t('group.whoIfNeedBe', { names: names(s.ifNeedBe) })) : null,
+      s.unavailable.length ? h('p', { className: 'who' }, t('group.whoNo', { names: names(s.unavailable) })) : null,
+      s.requiredUnavailable.length ? h('p', { className: 'warning' }, t('group.requiredNo', { names: names(s.requiredUnavailable) })) : null,
+      s.partial.length ? h('p', { className: 'who' }, s.partial.map((p) => t('group.partial', { name: p.name, free: p.minutesFree, duration })).join(t('group.separator'))) : null,
+      s.outsideHours.length ? h('p', { className: 'who' }, t('group.outsideHours', { names: names(s.outsideHours) })) : null,
       canManage ? h('button', { type: 'button', onclick: () => pick(page, s.start) },
-        isFinal ? 'Picked' : 'Pick this time') : null);
+        isFinal ? t('group.picked') : t('group.pick')) : null);
   }));
 }
 
@@ -117,7 +123,7 @@ async function pick(page, start) {
     await page.refresh();
     main.querySelector('section.final h2')?.focus();
   } catch (error) {
-    alertIn(main, `Could not pick this time: ${error.message}`);
+    alertIn(main, t('group.pickFailed', { problem: problemText(error) }));
   }
 }
 

@@ -1,6 +1,7 @@
 // "/e/{id}/manage", the organiser's page: the participant's page, plus the share links, the
 // power to pick a time, and the manage part (required people, close, deadline, export, delete).
-import { ApiError, call, download, events } from './api.js';
+import { call, download, events, problemText } from './api.js';
+import { t } from './i18n.js';
 import { field, h, replace, status } from './dom.js';
 import { answerPart } from './answer.js';
 import { groupSection } from './group.js';
@@ -16,13 +17,13 @@ export function renderManage(main, id) {
       ['heading', () => heading(page.state)],
       ['final', () => finalBanner(page.state)],
       ['share', () => (canManage ? shareBox(page.state) : h('p', { className: 'warning', role: 'alert' },
-        'This browser does not hold the manage key for this poll. Open the manage link you were given.'))],
+        t('manage.noKey')))],
       ['zone', () => zoneBox(page, ['heading', 'final', 'answer', 'group', 'manage'])],
       ['answer', () => answerPart(page)],
       ['group', () => groupSection(page)],
       ['manage', () => (canManage ? manageSection(page) : null)],
       ['mail', () => ownAddress({ path: events(id), token: page.state.admin, fieldName: 'organizerEmail',
-        purpose: 'We mail you when people answer (as a digest, or each one), and the links if you lose them.' })],
+        purpose: t('manage.emailPurpose') })],
     ]);
   });
 }
@@ -34,20 +35,19 @@ function shareBox(state) {
   const copy = (text, what) => async () => {
     try {
       await navigator.clipboard.writeText(text);
-      note.textContent = `${what} copied.`;
+      note.textContent = t(`manage.copied.${what}`);
     } catch {
-      note.textContent = `Copy failed: select the ${what.toLowerCase()} and copy it by hand.`;
+      note.textContent = t(`manage.copyFailed.${what}`);
     }
   };
   const shareInput = h('input', { type: 'text', readonly: true, value: share, className: 'link-box' });
   const manageInput = h('input', { type: 'text', readonly: true, value: manageLink, className: 'link-box' });
   return h('section', { className: 'share', 'aria-labelledby': 'share-h' },
-    h('h2', { id: 'share-h' }, 'Share the poll'),
-    field('Send this link to participants', shareInput),
-    h('button', { type: 'button', onclick: copy(share, 'Share link') }, 'Copy share link'),
-    field('Your manage link', manageInput,
-      'This link is the key to the poll: whoever has it can change, finalize or delete it. Keep it to yourself.'),
-    h('button', { type: 'button', onclick: copy(manageLink, 'Manage link') }, 'Copy manage link'),
+    h('h2', { id: 'share-h' }, t('manage.share')),
+    field(t('manage.shareLink'), shareInput),
+    h('button', { type: 'button', onclick: copy(share, 'share') }, t('manage.copyShare')),
+    field(t('manage.manageLink'), manageInput, t('manage.manageHint')),
+    h('button', { type: 'button', onclick: copy(manageLink, 'manage') }, t('manage.copyManage')),
     note);
 }
 
@@ -60,15 +60,16 @@ function manageSection(page) {
     try {
       await fn();
       await page.refresh();
-      main.querySelector('.manage-status').textContent = 'Done.';
+      main.querySelector('.manage-status').textContent = t('manage.done');
     } catch (error) {
-      message.textContent = error instanceof ApiError ? [error.message, ...error.fields()].join(' ') : error.message;
+      message.textContent = problemText(error);
     }
   };
-  const people = h('table', { className: 'people' }, h('caption', {}, 'Participants'),
-    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Name'), h('th', { scope: 'col' }, 'Time zone'), h('th', { scope: 'col' }, 'Required'))),
+  const people = h('table', { className: 'people' }, h('caption', {}, t('manage.participants')),
+    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('manage.name')), h('th', { scope: 'col' }, t('manage.zone')),
+      h('th', { scope: 'col' }, t('manage.required')))),
     h('tbody', {}, state.participants.map((p) => {
-      const box = h('input', { type: 'checkbox', checked: p.required, 'aria-label': `${p.name} is required`,
+      const box = h('input', { type: 'checkbox', checked: p.required, 'aria-label': t('manage.isRequired', { name: p.name }),
         disabled: e.status !== 'open' });
       box.addEventListener('change', act(() => call('PATCH', `${events(state.id)}/participants/${p.id}`,
         { token, body: { required: box.checked } })));
@@ -78,10 +79,10 @@ function manageSection(page) {
   const buttons = [];
   if (e.status === 'final') {
     buttons.push(h('button', { type: 'button', onclick: act(() => call('DELETE', `${events(state.id)}/final`, { token })) },
-      'Undo the chosen time'));
+      t('manage.undo')));
   } else {
     buttons.push(h('button', { type: 'button', onclick: act(() => call('PATCH', events(state.id),
-      { token, body: { status: e.status === 'open' ? 'closed' : 'open' } })) }, e.status === 'open' ? 'Close the poll' : 'Reopen the poll'));
+      { token, body: { status: e.status === 'open' ? 'closed' : 'open' } })) }, e.status === 'open' ? t('manage.close') : t('manage.reopen')));
   }
   const exportButton = h('button', { type: 'button', onclick: async () => {
     try {
@@ -92,25 +93,25 @@ function manageSection(page) {
       a.remove();
       setTimeout(() => URL.revokeObjectURL(url), 10000);
     } catch (error) {
-      message.textContent = `Export failed: ${error.message}`;
+      message.textContent = t('manage.exportFailed', { problem: problemText(error) });
     }
-  } }, 'Export answers (CSV)');
+  } }, t('manage.export'));
   const remove = h('button', { type: 'button', className: 'danger', onclick: async () => {
-    if (!confirm(`Delete “${e.title}” and every answer? This cannot be undone.`)) return;
+    if (!confirm(t('manage.confirmDelete', { title: e.title }))) return;
     try {
       await call('DELETE', events(state.id), { token });
       forget(state.id);
-      replace(main, h('h1', {}, 'Poll deleted'), h('p', {}, h('a', { href: '/' }, 'Create a new poll')));
+      replace(main, h('h1', {}, t('manage.deleted')), h('p', {}, h('a', { href: '/' }, t('manage.createNew'))));
     } catch (error) {
-      message.textContent = `Not deleted: ${error.message}`;
+      message.textContent = t('manage.notDeleted', { problem: problemText(error) });
     }
-  } }, 'Delete the poll');
+  } }, t('manage.delete'));
   return h('section', { className: 'manage', 'aria-labelledby': 'manage-h' },
-    h('h2', { id: 'manage-h' }, 'Manage'),
+    h('h2', { id: 'manage-h' }, t('manage.heading')),
     people,
-    h('div', { className: 'row' }, field(`Answers close at (${e.timezone})`, deadline),
+    h('div', { className: 'row' }, field(t('manage.deadline', { zone: e.timezone }), deadline),
       h('button', { type: 'button', onclick: act(() => call('PATCH', events(state.id),
-        { token, body: { deadline: deadline.value || null } })) }, 'Set or clear deadline')),
+        { token, body: { deadline: deadline.value || null } })) }, t('manage.setDeadline'))),
     h('p', { className: 'actions' }, buttons, exportButton, remove),
     message);
 }

@@ -1,10 +1,11 @@
 // "Your answer": paint cells "yes" or "if need be" (or erase) with a mouse, on touch, with the
 // keyboard (arrows, then Space), or without dragging at all (the range form below the grid).
-import { local } from './time.js';
+import { t } from './i18n.js';
+import { clock, local } from './time.js';
 import { cellName, columnName, table } from './grid.js';
 import { field, h } from './dom.js';
 
-const LABEL = { yes: 'available', ifneedbe: 'available if need be', undefined: 'not marked' };
+const LABEL = { yes: 'paint.cellYes', ifneedbe: 'paint.cellIfNeedBe', undefined: 'paint.cellEmpty' };
 
 export function paintGrid(model, marks, onChange) {
   let mode = 'yes';
@@ -15,7 +16,7 @@ export function paintGrid(model, marks, onChange) {
     const mark = marks.get(index);
     el.className = `paint ${mark || 'empty'}`;
     el.textContent = mark === 'yes' ? '✓' : mark === 'ifneedbe' ? '?' : '';
-    el.setAttribute('aria-label', `${el.dataset.name}, ${LABEL[mark]}`);
+    el.setAttribute('aria-label', t(LABEL[mark], { cell: el.dataset.name }));
     el.setAttribute('aria-pressed', String(Boolean(mark)));
   }
   function apply(index, value) {
@@ -27,7 +28,7 @@ export function paintGrid(model, marks, onChange) {
     onChange();
   }
 
-  const gridEl = table(model, 'Your availability: one cell per step, in your time zone', (p) => {
+  const gridEl = table(model, t('paint.caption'), (p) => {
     const el = h('button', { type: 'button' });
     el.dataset.index = p.index;
     el.dataset.name = cellName(p);
@@ -73,21 +74,21 @@ export function paintGrid(model, marks, onChange) {
     if (e.detail === 0) e.preventDefault();
   });
 
-  const modes = h('div', { className: 'modes', role: 'radiogroup', 'aria-label': 'Paint mode' },
-    [['yes', '✓ Yes'], ['ifneedbe', '? If need be'], ['erase', 'Erase']].map(([value, text]) => {
+  const modes = h('div', { className: 'modes', role: 'radiogroup', 'aria-label': t('paint.modes') },
+    [['yes', t('paint.modeYes')], ['ifneedbe', t('paint.modeIfNeedBe')], ['erase', t('paint.modeErase')]].map(([value, text]) => {
       const input = h('input', { type: 'radio', name: 'paint-mode', value, checked: value === mode,
         onchange: () => { mode = value; } });
       return h('label', { className: `mode ${value}` }, input, ` ${text}`);
     }));
 
   // The non-drag way: pick a day, a start and an end, and a mark.
-  const day = h('select', {}, model.columns.map((d) => h('option', { value: d }, model.weekly ? columnName(d, true).long : d)));
+  const day = h('select', {}, model.columns.map((d) => h('option', { value: d }, columnName(d, model.weekly).long)));
   const times = [...new Set(model.placed.map((p) => p.time))].sort();
   const endTimes = [...new Set(model.placed.map((p) => p.endTime))].sort();
-  const fromSel = h('select', {}, times.map((t) => h('option', { value: t }, t)));
-  const toSel = h('select', {}, endTimes.map((t, i) => h('option', { value: t, selected: i === endTimes.length - 1 }, t)));
-  const markSel = h('select', {}, h('option', { value: 'yes' }, 'Yes'), h('option', { value: 'ifneedbe' }, 'If need be'),
-    h('option', { value: 'erase' }, 'Erase'));
+  const fromSel = h('select', {}, times.map((time) => h('option', { value: time }, clock(time))));
+  const toSel = h('select', {}, endTimes.map((time, i) => h('option', { value: time, selected: i === endTimes.length - 1 }, clock(time))));
+  const markSel = h('select', {}, h('option', { value: 'yes' }, t('paint.yes')), h('option', { value: 'ifneedbe' }, t('paint.ifNeedBe')),
+    h('option', { value: 'erase' }, t('paint.modeErase')));
   const rangeNote = h('p', { className: 'hint', role: 'status' });
   const applyRange = h('button', { type: 'button', onclick: () => {
     let count = 0;
@@ -98,11 +99,12 @@ export function paintGrid(model, marks, onChange) {
         count++;
       }
     }
-    rangeNote.textContent = `${count} cell${count === 1 ? '' : 's'} marked.`;
+    rangeNote.textContent = t('paint.marked', { count });
     onChange();
-  } }, 'Mark these cells');
-  const rangeForm = h('fieldset', { className: 'range' }, h('legend', {}, 'Mark a range without dragging'),
-    h('div', { className: 'row' }, field('Day', day), field('From', fromSel), field('To', toSel), field('Mark', markSel)),
+  } }, t('paint.markThese'));
+  const rangeForm = h('fieldset', { className: 'range' }, h('legend', {}, t('paint.rangeLegend')),
+    h('div', { className: 'row' }, field(t('paint.day'), day), field(t('paint.from'), fromSel), field(t('paint.to'), toSel),
+      field(t('paint.mark'), markSel)),
     applyRange, rangeNote);
 
   const wrapper = h('div', { className: 'paint-area' }, modes, gridEl, rangeForm);
@@ -177,6 +179,6 @@ export function describe(marks) {
   let yes = 0;
   let maybe = 0;
   for (const v of marks.values()) (v === 'yes' ? yes++ : maybe++);
-  return `${yes} cell${yes === 1 ? '' : 's'} yes, ${maybe} if need be`;
+  return t('paint.summary', { yes, maybe });
 }
 

@@ -1,6 +1,7 @@
 // What the poll pages show, read through the API: the event, its heatmap, its participants
 // and the best times, in the viewer's zone, with the cell layout both grids share.
-import { call, events } from './api.js';
+import { call, events, problemText } from './api.js';
+import { t } from './i18n.js';
 import { h, mountParts, replace } from './dom.js';
 import { layout } from './grid.js';
 import { adminToken, viewZone } from './store.js';
@@ -41,9 +42,9 @@ export async function openPoll(main, state, parts) {
   try {
     await loadPoll(state);
   } catch (error) {
-    replace(main, h('h1', {}, error.status === 404 ? 'No such poll' : 'The poll could not be loaded'),
-      h('p', {}, error.status === 404 ? 'The link may be mistyped, or the poll was deleted.' : error.message),
-      h('p', {}, h('a', { href: '/' }, 'Create a poll')));
+    replace(main, h('h1', {}, error.status === 404 ? t('poll.none') : t('poll.failed')),
+      h('p', {}, error.status === 404 ? t('poll.noneHint') : problemText(error)),
+      h('p', {}, h('a', { href: '/' }, t('app.createPoll'))));
     return null;
   }
   const page = { state, main };

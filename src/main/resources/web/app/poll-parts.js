@@ -3,23 +3,30 @@
 import { events } from './api.js';
 import { field, h, zonePicker } from './dom.js';
 import { saveViewZone } from './store.js';
-import { allZones, browserZone, dayName, isZone, local, range, weekdayName } from './time.js';
+import { t } from './i18n.js';
+import { allZones, browserZone, clock, dayName, isZone, local, range, weekdayName } from './time.js';
 
 export function heading(state) {
   const e = state.event;
-  document.title = `${e.title} · slotpoll`;
+  document.title = t('app.titleSuffix', { title: e.title });
   return [
     h('h1', {}, e.title),
     e.description ? h('p', { className: 'description' }, e.description) : null,
-    h('p', { className: 'meta' }, `${e.durationMinutes}-minute meeting · poll in ${e.timezone} · `,
-      e.status === 'open' ? 'open for answers' : e.status === 'closed' ? 'closed' : 'final',
-      e.deadline ? ` · answers close ${range(e.deadline, e.deadline, state.zone).split(' to ')[0]}` : ''),
+    h('p', { className: 'meta' }, t('poll.meta', { minutes: e.durationMinutes, zone: e.timezone,
+      status: t(`poll.status.${e.status}`) }),
+      e.deadline ? t('poll.closes', { when: at(e.deadline, state.zone) }) : ''),
   ];
 }
 
 /** The event's calendar subscription: {@code webcal://} makes calendars subscribe instead of importing once. */
 function feedLink(state, text, className) {
   return h('a', { href: `webcal://${location.host}${events(state.id)}/feed.ics`, className }, text);
+}
+
+/** "Monday 24 March, 09:00": one instant in a zone. */
+function at(instant, zone) {
+  const l = local(instant, zone);
+  return t('poll.at', { day: dayName(l.date), time: clock(l.time) });
 }
 
 const minutesOf = (time) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
@@ -41,7 +48,9 @@ function weeklyChanges(e, zone) {
       instant -= ((drift + 720 + 1440) % 1440 - 720) * 60000;
     }
     const there = local(new Date(instant).toISOString(), zone);
-    if (there.time !== before) changes.push(`from ${dayName(there.date)}: ${weekdayName(there.date)} at ${there.time}`);
+    if (there.time !== before) {
+      changes.push(t('poll.changeFrom', { date: dayName(there.date), day: weekdayName(there.date), time: clock(there.time) }));
+    }
     before = there.time;
   }
   return changes;
@@ -54,31 +63,31 @@ function weeklyWhen(state) {
   const theirs = local(e.final.start, e.timezone);
   const changes = weeklyChanges(e, state.zone);
   return [
-    h('p', { className: 'when' }, `Every ${weekdayName(mine.date)} at ${mine.time}`,
-      h('span', { className: 'zone' }, ` (your time, ${state.zone})`), `, from ${dayName(mine.date)}`),
+    h('p', { className: 'when' }, t('poll.every', { day: weekdayName(mine.date), time: clock(mine.time) }),
+      h('span', { className: 'zone' }, t('poll.yourTime', { zone: state.zone })), t('poll.fromDate', { date: dayName(mine.date) })),
     state.zone !== e.timezone ? h('p', { className: 'hint' },
-      `In the poll’s zone: every ${weekdayName(theirs.date)} at ${theirs.time} (${e.timezone})`) : null,
-    changes.length ? h('p', { className: 'hint' }, 'Your local time changes when the clocks change: ',
-      changes.join('; '), '.') : null,
+      t('poll.everyThere', { day: weekdayName(theirs.date), time: clock(theirs.time), zone: e.timezone })) : null,
+    changes.length ? h('p', { className: 'hint' }, t('poll.changes', { changes: changes.join(t('group.separator')) })) : null,
   ];
 }
 
 export function finalBanner(state) {
   const e = state.event;
   if (!e.final) {
-    return h('p', { className: 'hint subscribe' }, 'Add this poll to your calendar and the meeting appears there once the'
-      + ' time is picked, and moves if it moves: ', feedLink(state, 'subscribe in your calendar'), '.');
+    return h('p', { className: 'hint subscribe' }, t('poll.subscribeHint'), ' ', feedLink(state, t('poll.subscribeLink')),
+      t('poll.subscribeEnd'));
   }
   return h('section', { className: 'final', 'aria-labelledby': 'final-h' },
-    h('h2', { id: 'final-h', tabindex: '-1' }, 'The meeting is set'),
+    h('h2', { id: 'final-h', tabindex: '-1' }, t('poll.set')),
     ...(e.kind === 'weekly' ? weeklyWhen(state) : [
       h('p', { className: 'when' }, range(e.final.start, e.final.end, state.zone), h('span', { className: 'zone' }, ` (${state.zone})`)),
-      state.zone !== e.timezone ? h('p', { className: 'hint' }, `In the poll’s zone: ${range(e.final.start, e.final.end, e.timezone)} (${e.timezone})`) : null]),
+      state.zone !== e.timezone ? h('p', { className: 'hint' },
+        t('poll.inPollZone', { when: range(e.final.start, e.final.end, e.timezone), zone: e.timezone })) : null]),
     h('p', { className: 'actions' },
-      h('a', { href: `${events(e.id)}/calendar.ics`, download: `slotpoll-${e.id}.ics`, className: 'button' }, 'Download .ics'),
-      feedLink(state, 'Subscribe (keeps itself updated)', 'button'),
-      h('a', { href: e.links.googleCalendar, rel: 'noopener noreferrer', target: '_blank', className: 'button' }, 'Add to Google Calendar'),
-      h('a', { href: e.links.outlookCalendar, rel: 'noopener noreferrer', target: '_blank', className: 'button' }, 'Add to Outlook')));
+      h('a', { href: `${events(e.id)}/calendar.ics`, download: `slotpoll-${e.id}.ics`, className: 'button' }, t('poll.download')),
+      feedLink(state, t('poll.subscribe'), 'button'),
+      h('a', { href: e.links.googleCalendar, rel: 'noopener noreferrer', target: '_blank', className: 'button' }, t('poll.google')),
+      h('a', { href: e.links.outlookCalendar, rel: 'noopener noreferrer', target: '_blank', className: 'button' }, t('poll.outlook'))));
 }
 
 /** The zone picker; a new zone reloads the page's data and redraws every other part (the picker keeps focus). */
@@ -86,7 +95,7 @@ export function zoneBox(page, others) {
   const { state } = page;
   const picker = zonePicker(state.zone, async (value, input) => {
     if (!isZone(value)) {
-      input.setCustomValidity('Not a known time zone');
+      input.setCustomValidity(t('poll.unknownZone'));
       input.reportValidity();
       return;
     }
@@ -97,11 +106,11 @@ export function zoneBox(page, others) {
   }, allZones());
   picker.input.id = 'zone-input';
   return h('div', { className: 'zone-box' },
-    field('Show times in', picker.input, `Your browser says ${browserZone()}; the poll was made in ${state.event.timezone}.`),
+    field(t('poll.showIn'), picker.input, t('poll.zoneHint', { browser: browserZone(), zone: state.event.timezone })),
     picker.list);
 }
 
 export function closedNote(state) {
   return h('p', { className: 'note' },
-    state.event.status === 'final' ? 'The time is fixed; answers can no longer change.' : 'The poll is closed; answers can no longer change.');
+    state.event.status === 'final' ? t('poll.fixed') : t('poll.closed'));
 }

@@ -1,5 +1,8 @@
 // Times in the browser through Intl only. Instants from the API are UTC ("...Z"); they are
-// shown in a zone the viewer picks, exactly as the API's ...Local twins would write them.
+// shown in a zone the viewer picks, exactly as the API's ...Local twins would write them, and
+// named in the reader's language (local() computes in one fixed form; the names below are
+// the locale's).
+import { language, locale, t } from './i18n.js';
 
 const formats = new Map();
 
@@ -59,22 +62,45 @@ export function isZone(zone) {
 
 /** "Monday 24 March" for a local date "2025-03-24" (the date itself, no zone involved). */
 export function dayName(date) {
-  return new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'long' })
-    .format(new Date(`${date}T12:00:00Z`));
+  return named(date, { weekday: 'long', day: 'numeric', month: 'long' });
+}
+
+const names = new Map();
+
+function named(date, options) {
+  const key = `${locale()}|${JSON.stringify(options)}`;
+  if (!names.has(key)) names.set(key, new Intl.DateTimeFormat(locale(), { timeZone: 'UTC', ...options }));
+  return names.get(key).format(new Date(`${date}T12:00:00Z`));
+}
+
+/** "March 2027" in the reader's language, for a date in that month. */
+export function monthName(date) {
+  return named(date, { month: 'long', year: 'numeric' });
+}
+
+/**
+ * A local time "HH:MM" as the reader's locale writes it (24- or 12-hour clock); English
+ * keeps the API's own form. "24:00" (the end of a day) is written as midnight.
+ */
+export function clock(time) {
+  if (language() === 'en') return time;
+  const [hour, minute] = time.split(':').map(Number);
+  const key = `${locale()}|clock`;
+  if (!names.has(key)) names.set(key, new Intl.DateTimeFormat(locale(), { timeZone: 'UTC', hour: 'numeric', minute: '2-digit' }));
+  return names.get(key).format(new Date(Date.UTC(1970, 0, 1, hour % 24, minute)));
 }
 
 /** "Monday" for a local date: a weekly poll's columns are weekdays, whatever week they fall in. */
 export function weekdayName(date) {
-  return new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', weekday: 'long' }).format(new Date(`${date}T12:00:00Z`));
+  return named(date, { weekday: 'long' });
 }
 
 export function shortWeekday(date) {
-  return new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', weekday: 'short' }).format(new Date(`${date}T12:00:00Z`));
+  return named(date, { weekday: 'short' });
 }
 
 export function shortDay(date) {
-  return new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', weekday: 'short', day: 'numeric', month: 'short' })
-    .format(new Date(`${date}T12:00:00Z`));
+  return named(date, { weekday: 'short', day: 'numeric', month: 'short' });
 }
 
 /**
@@ -85,6 +111,7 @@ export function range(start, end, zone, { weekly = false } = {}) {
   const s = local(start, zone);
   const e = local(end, zone);
   const day = weekly ? weekdayName : dayName;
-  const endText = e.date === s.date ? e.time : `${day(e.date)}, ${e.time}`;
-  return `${weekly ? 'Every ' : ''}${day(s.date)}, ${s.time} to ${endText}`;
+  const params = { day: day(s.date), start: clock(s.time), end: clock(e.time), endDay: day(e.date) };
+  if (weekly) return t(e.date === s.date ? 'time.everyRange' : 'time.everyRangeToDay', params);
+  return t(e.date === s.date ? 'time.range' : 'time.rangeToDay', params);
 }

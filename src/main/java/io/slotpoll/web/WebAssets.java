@@ -45,8 +45,11 @@ public final class WebAssets {
 
     /** The app's ES modules, served under /app/ (no build step: what is here is what runs). */
     private static final List<String> APP_MODULES = List.of("app.js", "answer.js", "api.js", "create.js", "dom.js",
-            "grid.js", "group.js", "mail.js", "manage.js", "paint.js", "participate.js", "poll-data.js", "poll-parts.js", "store.js",
+            "grid.js", "group.js", "i18n.js", "mail.js", "manage.js", "paint.js", "participate.js", "poll-data.js", "poll-parts.js", "store.js",
             "time.js");
+
+    /** The message catalogs, one per language, served under /app/i18n/ (web/app/i18n.js lists them too). */
+    public static final List<String> LANGUAGES = List.of("en", "de", "fr", "es", "pt-BR", "ja", "zh-CN", "ar");
 
     /** The page shell's mark that tells the pages whether this service sends mail. */
     private static final String MAIL_OFF = "<meta name=\"slotpoll-mail\" content=\"off\">";
@@ -77,6 +80,10 @@ public final class WebAssets {
         }
         for (String module : APP_MODULES) {
             own(assets, "/app/" + module, "web/app/" + module, "text/javascript; charset=utf-8");
+        }
+        for (String language : LANGUAGES) {
+            own(assets, "/app/i18n/" + language + ".json", "web/app/i18n/" + language + ".json",
+                    "application/json; charset=utf-8");
         }
         own(assets, "/app/app.css", "web/app/app.css", "text/css; charset=utf-8");
         own(assets, "/app/icon.svg", "web/app/icon.svg", "image/svg+xml");
