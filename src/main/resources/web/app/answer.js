@@ -74,22 +74,28 @@ function answerSection(page) {
   message.id = 'answer-status';
   const fill = fromCalendar(state, model, marks, () => { paint.redraw(); summary.textContent = describe(marks); });
   const editLink = mine ? `${location.origin}/e/${state.id}#edit=${mine.participantId}.${mine.token}` : null;
-  return h('section', { className: 'answer', 'aria-labelledby': 'answer-h' },
-    h('h2', { id: 'answer-h' }, me ? t('answer.yours') : t('answer.add')),
-    h('form', { onsubmit: save, novalidate: true },
-      field(t('answer.name'), name),
-      email?.element,
-      h('div', { className: 'row' }, field(t('answer.hoursFrom'), hoursStart), field(t('answer.hoursTo'), hoursEnd)),
-      h('p', { className: 'hint' }, t('answer.cellsHint', { minutes: state.event.slotStepMinutes, zone: state.zone })),
-      weekdayNote(state),
-      fill,
-      paint.element, summary,
-      h('button', { type: 'submit', className: 'primary' }, me ? t('answer.saveChanges') : t('answer.save')),
-      message),
-    editLink ? field(t('answer.editLink'),
-      h('input', { type: 'text', readonly: true, value: editLink, className: 'link-box' })) : null,
-    me && mine ? ownAddress({ path: `${events(state.id)}/participants/${mine.participantId}`, token: mine.token,
-      fieldName: 'email', purpose }) : null);
+  // Three panes (what comes before the grid, the grid, what comes after), so that on a wide
+  // screen the grid lines up with the group's heatmap beside it (app.css, main.poll).
+  return h('section', { className: 'answer pane', 'aria-labelledby': 'answer-h' },
+    h('form', { className: 'pane-form', onsubmit: save, novalidate: true },
+      h('div', { className: 'pane-head' },
+        h('h2', { id: 'answer-h' }, me ? t('answer.yours') : t('answer.add')),
+        field(t('answer.name'), name),
+        email?.element,
+        h('div', { className: 'row' }, field(t('answer.hoursFrom'), hoursStart), field(t('answer.hoursTo'), hoursEnd)),
+        h('p', { className: 'hint' }, t('answer.cellsHint', { minutes: state.event.slotStepMinutes, zone: state.zone })),
+        weekdayNote(state),
+        fill,
+        paint.modes),
+      h('div', { className: 'pane-grid' }, paint.grid),
+      h('div', { className: 'pane-tail' }, summary,
+        h('button', { type: 'submit', className: 'primary' }, me ? t('answer.saveChanges') : t('answer.save')),
+        message, paint.range)),
+    h('div', { className: 'pane-after' },
+      editLink ? field(t('answer.editLink'),
+        h('input', { type: 'text', readonly: true, value: editLink, className: 'link-box' })) : null,
+      me && mine ? ownAddress({ path: `${events(state.id)}/participants/${mine.participantId}`, token: mine.token,
+        fieldName: 'email', purpose }) : null));
 }
 
 /**

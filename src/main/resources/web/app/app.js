@@ -8,9 +8,15 @@ import { captureFragment } from './store.js';
 import { h, replace } from './dom.js';
 import { LANGUAGES, language, loadLanguage, switchLanguage, t } from './i18n.js';
 
+const THEME = 'slotpoll:theme';
+
+applyTheme();
 await loadLanguage();
 for (const el of document.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);
-languageMenu();
+const settings = h('span', { className: 'settings' });
+document.querySelector('header.top').append(settings);
+languageMenu(settings);
+themeMenu(settings);
 
 const main = document.getElementById('main');
 const path = location.pathname.replace(/\/+$/, '') || '/';
@@ -31,10 +37,30 @@ if (path === '/') {
 }
 
 /** The language menu in the header: each language named in itself, the choice remembered. */
-function languageMenu() {
+function languageMenu(settings) {
   const select = h('select', { id: 'language' }, LANGUAGES.map(([code, name]) =>
     h('option', { value: code, lang: code, selected: code === language() }, name)));
   select.addEventListener('change', () => switchLanguage(select.value));
-  document.querySelector('header.top').append(h('span', { className: 'language' },
-    h('label', { for: 'language' }, t('app.language')), ' ', select));
+  settings.append(h('span', { className: 'language' }, h('label', { for: 'language' }, t('app.language')), ' ', select));
+}
+
+
+/** The colour theme: the system's (prefers-color-scheme) unless light or dark was chosen here. */
+function applyTheme() {
+  const theme = localStorage.getItem(THEME);
+  if (theme === 'light' || theme === 'dark') document.documentElement.dataset.theme = theme;
+  else delete document.documentElement.dataset.theme;
+}
+
+/** The theme switch beside the language menu, remembered like the language. */
+function themeMenu(settings) {
+  const current = document.documentElement.dataset.theme || 'system';
+  const select = h('select', { id: 'theme' }, ['system', 'light', 'dark'].map((theme) =>
+    h('option', { value: theme, selected: theme === current }, t(`app.theme.${theme}`))));
+  select.addEventListener('change', () => {
+    if (select.value === 'system') localStorage.removeItem(THEME);
+    else localStorage.setItem(THEME, select.value);
+    applyTheme();
+  });
+  settings.append(h('span', { className: 'theme' }, h('label', { for: 'theme' }, t('app.theme')), ' ', select));
 }

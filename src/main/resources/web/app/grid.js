@@ -76,7 +76,9 @@ export function table(model, caption, render, { onKey } = {}) {
     if (!from) return;
     const r = Number(from.dataset.row);
     const c = Number(from.dataset.col);
-    const moves = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
+    // Right to left, the days run from the right: the arrows move the way they point.
+    const ahead = document.documentElement.dir === 'rtl' ? -1 : 1;
+    const moves = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -ahead], ArrowRight: [0, ahead] };
     let target = null;
     if (moves[e.key]) {
       let [nr, nc] = [r + moves[e.key][0], c + moves[e.key][1]];

@@ -76,12 +76,19 @@ export function groupSection(page) {
     replace(list, slotItems(page, canManage));
   });
   const list = h('div', {}, slotItems(page, canManage));
-  return h('section', { className: 'group', 'aria-labelledby': 'group-h' },
-    h('h2', { id: 'group-h' }, t('group.heading')),
-    h('div', { className: 'filters' }, field(t('group.minAttending'), minInput),
-      h('label', { className: 'check' }, hide, ' ', t('group.hideIfNeedBe'))),
-    h('h3', {}, t('group.best')), list,
-    h('h3', {}, t('group.heatmap')), legend, heat, details);
+  // The same three panes as the answer: the heatmap lines up with the answer grid beside it,
+  // and who can come, "Pick" and the best times follow right under it.
+  return h('section', { className: 'group pane', 'aria-labelledby': 'group-h' },
+    h('div', { className: 'pane-head' },
+      h('h2', { id: 'group-h' }, t('group.heading')),
+      h('h3', {}, t('group.heatmap')), legend),
+    h('div', { className: 'pane-grid' }, heat),
+    h('div', { className: 'pane-tail' }, details,
+      h('h3', {}, t('group.best')),
+      h('div', { className: 'filters' }, field(t('group.minAttending'), minInput),
+        h('label', { className: 'check' }, hide, ' ', t('group.hideIfNeedBe'))),
+      list),
+    h('div', { className: 'pane-after' }));
 }
 
 /** Names as a list in the reader's language ("Ana, Bo, Cy"; "Ana、Bo、Cy"), or "nobody". */

@@ -107,8 +107,8 @@ export function paintGrid(model, marks, onChange) {
       field(t('paint.mark'), markSel)),
     applyRange, rangeNote);
 
-  const wrapper = h('div', { className: 'paint-area' }, modes, gridEl, rangeForm);
-  return { element: wrapper, redraw: () => { for (const [index, el] of cellsByIndex) show(el, index); } };
+  // The page lays these out itself: the modes above the grid, the range form below it.
+  return { modes, grid: gridEl, range: rangeForm, redraw: () => { for (const [index, el] of cellsByIndex) show(el, index); } };
 }
 
 /** Marks from stored windows: a cell is "yes" if a yes window covers it, else "if need be" if one covers it. */

@@ -53,6 +53,7 @@ export async function openPoll(main, state, parts) {
     page.view.redraw(...names);
   };
   const drawn = parts(page);
+  main.classList.add('poll');
   page.view = mountParts(main, drawn);
   keepFresh(page, (before) => refreshedParts(page, [...drawn.keys()], before));
   // For the page benchmark (bench/pages.sh): the first frame after the whole page is built.

@@ -60,7 +60,12 @@ public final class Chromium implements BeforeAllCallback, AfterAllCallback {
     }
 
     public BrowserContext context(Browser.NewContextOptions options) {
-        return browser.newContext(options.setLocale("en-GB"));
+        return context(options, "en-GB");
+    }
+
+    /** A context whose browser prefers {@code locale} (navigator.languages, Accept-Language). */
+    public BrowserContext context(Browser.NewContextOptions options, String locale) {
+        return browser.newContext(options.setLocale(locale));
     }
 
     /** A page in a context, watched for console errors, failed requests and 4xx/5xx answers. */
