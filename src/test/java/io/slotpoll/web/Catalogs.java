@@ -3,7 +3,9 @@ package io.slotpoll.web;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.ibm.icu.text.DateFormat;
+import com.ibm.icu.text.DateTimePatternGenerator;
 import com.ibm.icu.text.MessageFormat;
+import com.ibm.icu.text.SimpleDateFormat;
 import com.ibm.icu.util.TimeZone;
 import com.ibm.icu.util.ULocale;
 import java.io.IOException;
@@ -86,7 +88,12 @@ final class Catalogs {
         if (language.equals("en")) {
             return time.toString();
         }
-        return format(language, "jmm", time.atDate(LocalDate.of(1970, 1, 1)).atZone(ZoneId.of("UTC")).toInstant());
+        // Intl's {hour: 'numeric', minute: '2-digit'}: the locale's clock (skeleton jmm), hours not padded
+        String pattern = DateTimePatternGenerator.getInstance(locale(language)).getBestPattern("jmm")
+                .replace("HH", "H").replace("hh", "h").replace("kk", "k").replace("KK", "K");
+        SimpleDateFormat format = new SimpleDateFormat(pattern, locale(language));
+        format.setTimeZone(TimeZone.getTimeZone("UTC"));
+        return format.format(Date.from(time.atDate(LocalDate.of(1970, 1, 1)).atZone(ZoneId.of("UTC")).toInstant()));
     }
 
     /** How the pages write a range of one day: "Montag, 29. März, 10:00 bis 11:00". */

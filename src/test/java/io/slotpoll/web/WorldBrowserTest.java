@@ -155,8 +155,9 @@ class WorldBrowserTest {
         page.navigate("/e/" + id);
         page.locator(".group .pane-grid table").waitFor();
         assertSideBySide(page, "14 days");
-        assertThat(page.locator(".answer .pane-grid th[scope=col]").count()).isEqualTo(14);
-        assertThat(page.locator(".group .pane-grid th[scope=col]").count()).isEqualTo(14);
+        // the time column's header and the 14 days
+        assertThat(page.locator(".answer .pane-grid th[scope=col]").count()).isEqualTo(15);
+        assertThat(page.locator(".group .pane-grid th[scope=col]").count()).isEqualTo(15);
         assertThat(page.locator(".answer .pane-grid th[scope=row]").allInnerTexts())
                 .isEqualTo(page.locator(".group .pane-grid th[scope=row]").allInnerTexts()).hasSize(16);
         page.setViewportSize(360, 800);
