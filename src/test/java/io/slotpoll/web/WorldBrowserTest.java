@@ -267,8 +267,26 @@ class WorldBrowserTest {
         page.setViewportSize(1280, 900);
     }
 
-    /** Every word on the page (text, accessible names, placeholders, menu options) that only English messages use. */
+    @Test
+    void the_english_check_finds_english_on_a_page_in_english() {
+        this.language = "en";
+        this.browserLocale = "en-GB";
+        Chromium.Tab tab = Chromium.open(context("Europe/London"));
+        Page page = tab.page();
+        page.navigate("/");
+        page.getByLabel(msg("create.title")).waitFor();
+        // the create page in English, looked at as a German page must look: the check sees the English
+        assertThat(englishOn(page, "de")).contains("create", "description", "meeting", "length", "times", "every");
+        assertThat(englishOn(page, "ar")).contains("create", "description", "meeting", "length", "times", "every");
+        tab.assertClean();
+    }
+
     private void assertNoEnglish(Page page, String state) {
+        assertThat(englishOn(page, language)).as("English words on %s in %s", state, language).isEmpty();
+    }
+
+    /** Every word on the page (text, accessible names, placeholders, menu options) that only English messages use, not {@code pageLanguage}'s. */
+    private static Set<String> englishOn(Page page, String pageLanguage) {
         String shown = (String) page.evaluate("() => {"
                 + " const out = [];"
                 + " const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);"
@@ -280,9 +298,9 @@ class WorldBrowserTest {
                 + " out.push(document.title);"
                 + " return out.join('\\n'); }");
         Set<String> english = new TreeSet<>(Catalogs.wordsOf(shown));
-        english.retainAll(Catalogs.englishOnlyWords(language));
+        english.retainAll(Catalogs.englishOnlyWords(pageLanguage));
         english.removeAll(DATA);
-        assertThat(english).as("English words on %s in %s", state, language).isEmpty();
+        return english;
     }
 
     private BrowserContext context(String zone) {
