@@ -14,7 +14,8 @@ export class ApiError extends Error {
 }
 
 export async function call(method, path, { body, raw, rawType, token, headers = {} } = {}) {
-  const init = { method, headers: { Accept: 'application/json', ...headers } };
+  // the page's language first: the service writes mail to an address in the language of the request that gave it
+  const init = { method, headers: { Accept: 'application/json', 'Accept-Language': language(), ...headers } };
   if (token) init.headers.Authorization = `Bearer ${token}`;
   if (raw !== undefined) {
     init.headers['Content-Type'] = rawType;

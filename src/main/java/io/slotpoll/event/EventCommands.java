@@ -35,7 +35,8 @@ final class EventCommands {
     record Create(String title, String description, Integer durationMinutes, int slotStepMinutes,
             Optional<ZoneId> timezone, List<WindowBounds> proposedWindows, WeeklyInput weekly, TimeBound deadline,
             DailyHours localHours,
-            Optional<Optional<String>> organizerEmail, Optional<Organizer.Notify> notification, Errors errors) {
+            Optional<Optional<String>> organizerEmail, String language, Optional<Organizer.Notify> notification,
+            Errors errors) {
     }
 
     /** {@code PUT /api/v1/events/{id}/final}: a local {@code start} is read in the event's zone. */
@@ -51,6 +52,7 @@ final class EventCommands {
             Optional<List<WindowBounds>> proposedWindows, Optional<List<WeeklyWindow>> weeklyWindows,
             Optional<LocalDate> firstWeek, Optional<Optional<TimeBound>> deadline,
             Optional<EventStatus> status, Optional<Optional<DailyHours>> localHours,
-            Optional<Optional<String>> organizerEmail, Optional<Organizer.Notify> notification, Errors errors) {
+            Optional<Optional<String>> organizerEmail, String language, Optional<Organizer.Notify> notification,
+            Errors errors) {
     }
 }

@@ -1,5 +1,6 @@
 package io.slotpoll.event;
 
+import io.slotpoll.mail.MailText;
 import static io.slotpoll.http.Presence.REQUIRED;
 import static io.slotpoll.http.Presence.OPTIONAL;
 
@@ -86,7 +87,8 @@ public final class EventHandler {
         DailyHours hours = TimeFields.hours(body, "localHours");
         EventCommands.Create command = new EventCommands.Create(title, description, duration,
                 step == null ? EventRules.DEFAULT_STEP : step, zone, windows, weekly, deadline, hours,
-                AddressFields.read(body, "organizerEmail", errors), notify(body), errors);
+                AddressFields.read(body, "organizerEmail", errors), MailText.language(ctx.header("Accept-Language")),
+                notify(body), errors);
         idempotency.respond(ctx, "POST /api/v1/events", body.bytes(), tx -> created(service.create(tx, command)));
     }
 
@@ -259,7 +261,8 @@ public final class EventHandler {
         EventService.Administered patched = service.patch(new EventCommands.Patch(PathIds.event(ctx),
                 BearerToken.from(ctx), title, description, duration, step, zone, windows, weeklyWindows, firstWeek,
                 deadline, status, hours,
-                AddressFields.read(body, "organizerEmail", errors), notify(body), errors));
+                AddressFields.read(body, "organizerEmail", errors), MailText.language(ctx.header("Accept-Language")),
+                notify(body), errors));
         json.write(ctx, 200, view(patched.event(), patched.organizer()));
     }
 

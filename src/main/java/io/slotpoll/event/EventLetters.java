@@ -4,9 +4,9 @@ import io.slotpoll.calendar.FinalMeeting;
 import io.slotpoll.calendar.IcsWriter;
 import io.slotpoll.mail.Body;
 import io.slotpoll.mail.Letter;
+import io.slotpoll.mail.MailText;
 import io.slotpoll.mail.Mailer;
 import io.slotpoll.mail.Sender;
-import io.slotpoll.time.Times;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Optional;
@@ -17,7 +17,7 @@ import org.jooq.DSLContext;
  * organiser's links on create, and to every participant with an address the final time
  * when it is picked or moved ({@code METHOD:REQUEST}) and its cancellation when it is
  * un-picked or the final event deleted ({@code METHOD:CANCEL}, SEQUENCE one more, as the feed
- * has it). Times are in the recipient's zone, with the zone named.
+ * has it). Each in the recipient's language, times in their zone with the zone named.
  */
 final class EventLetters {
 
@@ -35,13 +35,14 @@ final class EventLetters {
         return links;
     }
 
-    void created(DSLContext tx, Event event, String to, String adminToken) {
+    void created(DSLContext tx, Event event, String to, String language, String adminToken) {
+        String title = event.title();
         Body body = new Body()
-                .paragraph("Your poll \u201c" + event.title() + "\u201d is ready.")
-                .link("Share this link with the people you invite", links.participate(event.id()))
-                .link("Manage the poll (keep this link to yourself: it holds your admin token)",
-                        links.manage(event.id(), adminToken));
-        mailer.queue(tx, "created", mailer.about(event.id(), to, "Your poll: " + event.title(), body, Optional.empty()));
+                .paragraph(MailText.get(language, "created.ready", "title", title))
+                .link(MailText.get(language, "created.share"), links.participate(event.id()))
+                .link(MailText.get(language, "created.manage"), links.manage(event.id(), adminToken));
+        mailer.queue(tx, "created", mailer.about(language, event.id(), to, MailText.get(language, "created.subject", "title", title),
+                body, Optional.empty()));
     }
 
     /** The final time was picked ({@code moved} false) or moved: a REQUEST to every participant with an address. */
@@ -52,15 +53,16 @@ final class EventLetters {
         FinalMeeting meeting = links.meeting(event);
         String ics = IcsWriter.invitation(meeting, IcsWriter.Status.CONFIRMED, mailer.from(), event.updatedAt());
         for (EventRepository.Recipient r : events.recipients(tx, event.id())) {
-            String when = spoken(meeting, r.timezone());
+            String lang = r.language();
+            String when = spoken(lang, meeting, r.timezone());
+            String kind = moved ? "moved" : "picked";
             Body body = new Body()
-                    .paragraph("Hello " + r.name() + ",")
-                    .paragraph((moved ? "The meeting \u201c" + event.title() + "\u201d has moved to "
-                            : "The time for \u201c" + event.title() + "\u201d is picked: ") + when + ".")
-                    .paragraph("The attached invitation adds it to your calendar.")
-                    .link("The poll", links.participate(event.id()));
-            mailer.queue(tx, moved ? "moved" : "picked", mailer.about(event.id(), r.email(),
-                    (moved ? "Moved: " : "Picked: ") + event.title() + ", " + when, body,
+                    .paragraph(MailText.get(lang, "hello", "name", r.name()))
+                    .paragraph(MailText.get(lang, kind + ".text", "title", event.title(), "when", when))
+                    .paragraph(MailText.get(lang, "invitation"))
+                    .link(MailText.get(lang, "poll"), links.participate(event.id()));
+            mailer.queue(tx, kind, mailer.about(lang, event.id(), r.email(),
+                    MailText.get(lang, kind + ".subject", "title", event.title(), "when", when), body,
                     Optional.of(new Letter.Attachment(ics, "REQUEST"))));
         }
     }
@@ -75,22 +77,23 @@ final class EventLetters {
         }
         String ics = IcsWriter.invitation(meeting, IcsWriter.Status.CANCELLED, mailer.from(), now);
         for (EventRepository.Recipient r : events.recipients(tx, event.id())) {
-            String when = spoken(meeting, r.timezone());
+            String lang = r.language();
+            String when = spoken(lang, meeting, r.timezone());
             Body body = new Body()
-                    .paragraph("Hello " + r.name() + ",")
-                    .paragraph("The meeting \u201c" + event.title() + "\u201d at " + when + " is cancelled"
-                            + (deleted ? ": the organiser deleted the poll." : "; the organiser may pick another time."))
-                    .paragraph("The attached cancellation removes it from your calendar.");
+                    .paragraph(MailText.get(lang, "hello", "name", r.name()))
+                    .paragraph(MailText.get(lang, deleted ? "cancelled.deleted" : "cancelled.unpicked",
+                            "title", event.title(), "when", when))
+                    .paragraph(MailText.get(lang, "cancellation"));
             if (!deleted) {
-                body.link("The poll", links.participate(event.id()));
+                body.link(MailText.get(lang, "poll"), links.participate(event.id()));
             }
-            mailer.queue(tx, deleted ? Sender.FORGET_AFTER_SENDING : "unpicked", mailer.about(event.id(), r.email(),
-                    "Cancelled: " + event.title() + ", " + when, body,
+            mailer.queue(tx, deleted ? Sender.FORGET_AFTER_SENDING : "unpicked", mailer.about(lang, event.id(), r.email(),
+                    MailText.get(lang, "cancelled.subject", "title", event.title(), "when", when), body,
                     Optional.of(new Letter.Attachment(ics, "CANCEL"))));
         }
     }
 
-    private static String spoken(FinalMeeting meeting, ZoneId zone) {
-        return Times.spoken(meeting.start(), meeting.end(), zone);
+    private static String spoken(String language, FinalMeeting meeting, ZoneId zone) {
+        return MailText.when(language, meeting.start(), meeting.end(), zone);
     }
 }

@@ -1,5 +1,6 @@
 package io.slotpoll.event;
 
+import io.slotpoll.mail.MailText;
 import static io.slotpoll.db.schema.Tables.EVENT;
 import static io.slotpoll.db.schema.Tables.EXTRA_TOKEN;
 import static io.slotpoll.db.schema.Tables.PARTICIPANT;
@@ -39,6 +40,7 @@ public final class EventRepository {
         dsl.insertInto(EVENT)
                 .set(changeableFields(event))
                 .set(EVENT.ORGANIZER_EMAIL, organizer.email().orElse(null))
+                .set(EVENT.ORGANIZER_LANGUAGE, organizer.language())
                 .set(EVENT.NOTIFY, organizer.notification().wire())
                 .set(EVENT.ID, event.id())
                 .set(EVENT.VERSION, event.version())
@@ -126,13 +128,15 @@ public final class EventRepository {
     }
 
     private static Organizer organizer(EventRecord r) {
-        return new Organizer(Optional.ofNullable(r.getOrganizerEmail()), Organizer.Notify.fromWire(r.getNotify()),
+        return new Organizer(Optional.ofNullable(r.getOrganizerEmail()), MailText.orDefault(r.getOrganizerLanguage()),
+                Organizer.Notify.fromWire(r.getNotify()),
                 r.getAllAnsweredAt() != null);
     }
 
     /** Writes the organiser's address and notification choice; the caller holds the row lock. */
     public void setOrganizer(DSLContext dsl, String id, Organizer organizer) {
         dsl.update(EVENT).set(EVENT.ORGANIZER_EMAIL, organizer.email().orElse(null))
+                .set(EVENT.ORGANIZER_LANGUAGE, organizer.language())
                 .set(EVENT.NOTIFY, organizer.notification().wire()).where(EVENT.ID.eq(id)).execute();
     }
 
@@ -142,15 +146,15 @@ public final class EventRepository {
     }
 
     /** A participant who gave an address: what a mail to them needs. */
-    public record Recipient(String name, String email, ZoneId timezone) {
+    public record Recipient(String name, String email, String language, ZoneId timezone) {
     }
 
     /** The participants of the event who gave an address, in creation order. */
     public List<Recipient> recipients(DSLContext dsl, String eventId) {
-        return dsl.select(PARTICIPANT.NAME, PARTICIPANT.EMAIL, PARTICIPANT.TIMEZONE).from(PARTICIPANT)
+        return dsl.select(PARTICIPANT.NAME, PARTICIPANT.EMAIL, PARTICIPANT.EMAIL_LANGUAGE, PARTICIPANT.TIMEZONE).from(PARTICIPANT)
                 .where(PARTICIPANT.EVENT_ID.eq(eventId)).and(PARTICIPANT.EMAIL.isNotNull())
                 .orderBy(PARTICIPANT.SEQ)
-                .fetch(r -> new Recipient(r.value1(), r.value2(), ZoneId.of(r.value3())));
+                .fetch(r -> new Recipient(r.value1(), r.value2(), MailText.orDefault(r.value3()), ZoneId.of(r.value4())));
     }
 
     /** The admin token's hash, for reads that check it without locking the row (the CSV export). */

@@ -89,9 +89,9 @@ public final class EventService {
         Event event = new Event(Secrets.newId(), c.title(), c.description(), c.durationMinutes(), c.slotStepMinutes(),
                 c.timezone().orElseThrow(), windows, deadline, EventStatus.OPEN, 1, 0, now, now, null, null, null,
                 c.localHours(), weekly);
-        Organizer organizer = new Organizer(email, c.notification().orElse(Organizer.Notify.DIGEST), false);
+        Organizer organizer = new Organizer(email, c.language(), c.notification().orElse(Organizer.Notify.DIGEST), false);
         events.insert(tx, event, Secrets.hash(token), organizer);
-        email.ifPresent(to -> letters.created(tx, event, to, token));
+        email.ifPresent(to -> letters.created(tx, event, to, c.language(), token));
         return new Created(event, shown(organizer), token);
     }
 
@@ -193,7 +193,9 @@ public final class EventService {
                 events.update(t, changed);
             }
             Organizer before = locked.organizer();
+            // a new address is written to in the language of the request that gave it
             Organizer organizer = new Organizer(p.organizerEmail().orElse(before.email()),
+                    p.organizerEmail().isPresent() ? p.language() : before.language(),
                     p.notification().orElse(before.notification()), before.everyoneAnsweredQueued());
             if (!organizer.equals(before)) {
                 events.setOrganizer(t, current.id(), organizer);

@@ -89,15 +89,16 @@ public final class Mailer {
     /**
      * Queues a letter about no event that the sender composes when it comes due, which is
      * now (link recovery: the lookup and the code wait for the sender, so the request costs
-     * the same whether or not the address is known).
+     * the same whether or not the address is known); {@code payload} is what the composer needs
+     * (for recovery, the language to write in).
      */
-    public void queueComposed(DSLContext tx, String kind, String recipient) {
+    public void queueComposed(DSLContext tx, String kind, String recipient, String payload) {
         if (on.isEmpty()) {
             return;
         }
         On o = on.get();
         Instant now = now(o);
-        o.outbox().enqueue(tx, Optional.empty(), kind, recipient, "", messageId(o), now, now);
+        o.outbox().enqueue(tx, Optional.empty(), kind, recipient, payload, messageId(o), now, now);
     }
 
     /** The event is gone: its queued mail is cancelled and its outbox rows keep no address. */
@@ -116,12 +117,12 @@ public final class Mailer {
     }
 
     /**
-     * A letter about {@code eventId}: the body, then the line that says why the mail came
-     * and the link that stops this event's mail to {@code to}.
+     * A letter about {@code eventId} in {@code language}: the body, then the line that says why
+     * the mail came and the link that stops this event's mail to {@code to}.
      */
-    public Letter about(String eventId, String to, String subject, Body body, Optional<Letter.Attachment> calendar) {
-        body.paragraph("You get this mail because this address was given for this poll on slotpoll.")
-                .link("Stop mail about this poll", stopPage(eventId, to));
+    public Letter about(String language, String eventId, String to, String subject, Body body,
+            Optional<Letter.Attachment> calendar) {
+        body.paragraph(MailText.get(language, "footer")).link(MailText.get(language, "stop"), stopPage(eventId, to));
         return new Letter(to, subject, body.text(), body.html(), calendar, Optional.of(eventId));
     }
 

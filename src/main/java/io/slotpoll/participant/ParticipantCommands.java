@@ -42,7 +42,7 @@ final class ParticipantCommands {
 
     /** {@code POST .../participants}; needs no token. */
     record Join(String name, Optional<ZoneId> timezone, Answer answer, DailyHours localHours,
-            Optional<Optional<String>> email, Errors errors) {
+            Optional<Optional<String>> email, String language, Errors errors) {
     }
 
     /** {@code PUT .../participants/{pid}/availability}. */
@@ -54,6 +54,6 @@ final class ParticipantCommands {
      * admin-only; {@code localHours} may be sent as null to follow the event's again.
      */
     record Change(Target target, Optional<String> name, Optional<Boolean> required,
-            Optional<Optional<DailyHours>> localHours, Optional<Optional<String>> email, Errors errors) {
+            Optional<Optional<DailyHours>> localHours, Optional<Optional<String>> email, String language, Errors errors) {
     }
 }

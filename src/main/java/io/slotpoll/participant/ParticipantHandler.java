@@ -1,5 +1,6 @@
 package io.slotpoll.participant;
 
+import io.slotpoll.mail.MailText;
 import static io.slotpoll.http.Presence.REQUIRED;
 import static io.slotpoll.http.Presence.OPTIONAL;
 
@@ -61,7 +62,8 @@ public final class ParticipantHandler {
         String name = body.label("name", REQUIRED, NAME_MAX);
         Optional<ZoneId> zone = TimeFields.zone(body, "timezone", REQUIRED);
         ParticipantCommands.Join command = new ParticipantCommands.Join(name, zone, answer(body, OPTIONAL),
-                TimeFields.hours(body, "localHours"), AddressFields.read(body, "email", errors), errors);
+                TimeFields.hours(body, "localHours"), AddressFields.read(body, "email", errors),
+                MailText.language(ctx.header("Accept-Language")), errors);
         idempotency.respond(ctx, "POST /api/v1/events/" + eventId + "/participants", body.bytes(),
                 tx -> joined(eventId, service.join(tx, eventId, command)));
     }
@@ -124,7 +126,8 @@ public final class ParticipantHandler {
         Optional<Optional<DailyHours>> hours = body.isPresent("localHours")
                 ? Optional.of(Optional.ofNullable(TimeFields.hours(body, "localHours"))) : Optional.empty();
         Optional<Optional<String>> email = AddressFields.read(body, "email", errors);
-        respond(ctx, service.change(new ParticipantCommands.Change(target(ctx), name, required, hours, email, errors)));
+        respond(ctx, service.change(new ParticipantCommands.Change(target(ctx), name, required, hours, email,
+                MailText.language(ctx.header("Accept-Language")), errors)));
     }
 
     public void delete(Context ctx) {

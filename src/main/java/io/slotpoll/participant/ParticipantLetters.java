@@ -7,12 +7,12 @@ import io.slotpoll.event.Organizer;
 import io.slotpoll.mail.Body;
 import io.slotpoll.mail.Composer;
 import io.slotpoll.mail.Letter;
+import io.slotpoll.mail.MailText;
 import io.slotpoll.mail.Mailer;
 import io.slotpoll.mail.Outbox;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.jooq.DSLContext;
 
 /**
@@ -40,13 +40,13 @@ public final class ParticipantLetters {
         this.links = links;
     }
 
-    void joined(DSLContext tx, Event event, Participant p, String to, String editToken) {
+    void joined(DSLContext tx, Event event, Participant p, String to, String language, String editToken) {
         Body body = new Body()
-                .paragraph("Hello " + p.name() + ",")
-                .paragraph("your answer to \u201c" + event.title() + "\u201d is saved.")
-                .link("Change your answer later (keep this link to yourself: it holds your edit token)",
-                        links.edit(event.id(), p.id(), editToken));
-        mailer.queue(tx, "joined", mailer.about(event.id(), to, "Your answer: " + event.title(), body, Optional.empty()));
+                .paragraph(MailText.get(language, "hello", "name", p.name()))
+                .paragraph(MailText.get(language, "joined.saved", "title", event.title()))
+                .link(MailText.get(language, "joined.edit"), links.edit(event.id(), p.id(), editToken));
+        mailer.queue(tx, "joined", mailer.about(language, event.id(), to,
+                MailText.get(language, "joined.subject", "title", event.title()), body, Optional.empty()));
     }
 
     /** {@code p} answered ({@code joined}: for the first time): the organiser hears as they chose. */
@@ -57,12 +57,13 @@ public final class ParticipantLetters {
         String to = organizer.email().get();
         switch (organizer.notification()) {
             case EACH -> {
+                String lang = organizer.language();
+                String what = joined ? "answer.new" : "answer.changed";
                 Body body = new Body()
-                        .paragraph(p.name() + (joined ? " answered" : " changed their answer") + " in \u201c"
-                                + event.title() + "\u201d.")
-                        .link("See the answers", links.participate(event.id()));
-                mailer.queue(tx, "answer", mailer.about(event.id(), to, (joined ? "New answer: " : "Changed answer: ")
-                        + p.name() + ", " + event.title(), body, Optional.empty()));
+                        .paragraph(MailText.get(lang, what, "name", p.name(), "title", event.title()))
+                        .link(MailText.get(lang, "seeAnswers"), links.participate(event.id()));
+                mailer.queue(tx, "answer", mailer.about(lang, event.id(), to,
+                        MailText.get(lang, what + ".subject", "name", p.name(), "title", event.title()), body, Optional.empty()));
             }
             case DIGEST -> mailer.queueDigest(tx, event.id(), DIGEST, to);
             case OFF -> {
@@ -81,12 +82,13 @@ public final class ParticipantLetters {
             return;
         }
         events.markEveryoneAnswered(tx, event.id(), now);
+        String lang = organizer.language();
         Body body = new Body()
-                .paragraph("Everyone you marked required has answered \u201c" + event.title() + "\u201d.")
-                .paragraph("You can pick the time now.")
-                .link("See the ranked times", links.participate(event.id()));
-        mailer.queue(tx, "everyone", mailer.about(event.id(), organizer.email().get(),
-                "Everyone answered: " + event.title(), body, Optional.empty()));
+                .paragraph(MailText.get(lang, "everyone.text", "title", event.title()))
+                .paragraph(MailText.get(lang, "everyone.pick"))
+                .link(MailText.get(lang, "everyone.ranked"), links.participate(event.id()));
+        mailer.queue(tx, "everyone", mailer.about(lang, event.id(), organizer.email().get(),
+                MailText.get(lang, "everyone.subject", "title", event.title()), body, Optional.empty()));
     }
 
     /**
@@ -109,17 +111,14 @@ public final class ParticipantLetters {
                 return Optional.empty();
             }
             String title = event.get().title();
-            Body body = new Body().paragraph(count(answered.size()) + " in \u201c" + title + "\u201d:");
-            body.paragraph(answered.stream().map(a -> a.name() + (a.joined() ? "" : " (changed)"))
-                    .collect(Collectors.joining(", ")));
-            body.link("See the answers", links.participate(eventId));
-            Letter letter = mailer.about(eventId, row.recipient(), count(answered.size()) + ": " + title, body,
-                    Optional.empty());
+            String lang = organizer.get().language();
+            Body body = new Body().paragraph(MailText.get(lang, "digest.intro", "count", answered.size(), "title", title));
+            body.paragraph(MailText.list(lang, answered.stream()
+                    .map(a -> a.joined() ? a.name() : MailText.get(lang, "digest.changed", "name", a.name())).toList()));
+            body.link(MailText.get(lang, "seeAnswers"), links.participate(eventId));
+            Letter letter = mailer.about(lang, eventId, row.recipient(),
+                    MailText.get(lang, "digest.subject", "count", answered.size(), "title", title), body, Optional.empty());
             return Optional.of(letter);
         };
-    }
-
-    private static String count(int n) {
-        return n == 1 ? "1 new answer" : n + " new answers";
     }
 }

@@ -44,7 +44,8 @@ public final class ParticipantRepository {
     }
 
     /** Inserts the participant and its windows; 409 if the name is taken. Returns the row key. */
-    public long insert(DSLContext dsl, String eventId, Participant p, byte[] editTokenHash, Optional<String> email) {
+    public long insert(DSLContext dsl, String eventId, Participant p, byte[] editTokenHash, Optional<String> email,
+            String emailLanguage) {
         long seq;
         try {
             seq = dsl.insertInto(PARTICIPANT)
@@ -54,6 +55,7 @@ public final class ParticipantRepository {
                     .set(PARTICIPANT.VERSION, p.version())
                     .set(PARTICIPANT.EDIT_TOKEN_HASH, editTokenHash)
                     .set(PARTICIPANT.EMAIL, email.orElse(null))
+                    .set(PARTICIPANT.EMAIL_LANGUAGE, email.isPresent() ? emailLanguage : null)
                     .set(PARTICIPANT.CREATED_AT, p.createdAt())
                     .set(PARTICIPANT.UPDATED_AT, p.updatedAt())
                     .returningResult(PARTICIPANT.SEQ)
@@ -93,8 +95,10 @@ public final class ParticipantRepository {
                         r.getEditTokenHash(), Optional.ofNullable(r.getEmail())));
     }
 
-    public void setEmail(DSLContext dsl, long seq, Optional<String> email) {
-        dsl.update(PARTICIPANT).set(PARTICIPANT.EMAIL, email.orElse(null)).where(PARTICIPANT.SEQ.eq(seq)).execute();
+    public void setEmail(DSLContext dsl, long seq, Optional<String> email, String language) {
+        dsl.update(PARTICIPANT).set(PARTICIPANT.EMAIL, email.orElse(null))
+                .set(PARTICIPANT.EMAIL_LANGUAGE, email.isPresent() ? language : null)
+                .where(PARTICIPANT.SEQ.eq(seq)).execute();
     }
 
     /** Someone who answered (joined, or replaced their availability) at or after an instant, for a digest. */

@@ -111,12 +111,12 @@ public final class ParticipantService {
                 AvailabilityWindow.merge(availability), 1, now, now, c.localHours(), weekly);
         EventRepository.Usage added = usage(participant);
         requireRoom(event, locked.usage(), added);
-        long seq = participants.insert(tx, event.id(), participant, Secrets.hash(token), email);
+        long seq = participants.insert(tx, event.id(), participant, Secrets.hash(token), email, c.language());
         if (weekly != null) {
             participants.replaceWeekly(tx, seq, event.id(), weekly);
         }
         events.bumpVersion(tx, event.id(), now, added);
-        email.ifPresent(to -> letters.joined(tx, event, participant, to, token));
+        email.ifPresent(to -> letters.joined(tx, event, participant, to, c.language(), token));
         letters.answered(tx, event, locked.organizer(), participant, true);
         letters.checkEveryoneAnswered(tx, event, locked.organizer(), now);
         return new Created(participant, mailer.isOn() ? Optional.of(email) : Optional.empty(), token);
@@ -191,7 +191,8 @@ public final class ParticipantService {
                 mailer.requireOn("email");
             }
             if (!email.equals(stored.email())) {
-                participants.setEmail(t, stored.seq(), email);
+                // a new address is written to in the language of the request that gave it
+                participants.setEmail(t, stored.seq(), email, c.language());
                 stored.email().ifPresent(old -> mailer.forgetAddress(t, stored.eventId(), old));
             }
             Participant p = stored.participant();

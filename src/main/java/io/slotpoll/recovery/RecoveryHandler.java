@@ -1,5 +1,6 @@
 package io.slotpoll.recovery;
 
+import io.slotpoll.mail.MailText;
 import static io.slotpoll.http.Presence.REQUIRED;
 
 import io.javalin.http.Context;
@@ -36,7 +37,7 @@ public final class RecoveryHandler {
         ObjectFields body = json.read(ctx, errors).allowOnly(REQUEST_FIELDS);
         String address = AddressFields.required(body, "email", errors);
         errors.throwIfAny();
-        service.request(address, clientAddress.of(ctx));
+        service.request(address, clientAddress.of(ctx), MailText.language(ctx.header("Accept-Language")));
         ctx.status(202);
     }
 

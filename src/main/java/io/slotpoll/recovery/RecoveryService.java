@@ -11,6 +11,7 @@ import io.github.bucket4j.Bucket;
 import io.slotpoll.auth.Secrets;
 import io.slotpoll.event.EventLinks;
 import io.slotpoll.mail.Body;
+import io.slotpoll.mail.MailText;
 import io.slotpoll.mail.Composer;
 import io.slotpoll.mail.Letter;
 import io.slotpoll.mail.Mailer;
@@ -75,13 +76,13 @@ public final class RecoveryService {
     }
 
     /** Asks for the links of {@code address} (already checked) from {@code client}; 429 past either limit. */
-    void request(String address, String client) {
+    void request(String address, String client, String language) {
         // the address is kept only as a hash, even in memory
         take(addresses, HexFormat.of().formatHex(Secrets.hash(address.toLowerCase(Locale.ROOT))), PER_ADDRESS_PER_HOUR,
                 "this address");
         take(clients, client, PER_CLIENT_PER_HOUR, "this client");
         if (mailer.isOn()) {
-            dsl.transaction(tx -> mailer.queueComposed(tx.dsl(), KIND, address));
+            dsl.transaction(tx -> mailer.queueComposed(tx.dsl(), KIND, address, language));
         }
     }
 
@@ -107,19 +108,19 @@ public final class RecoveryService {
                 byEvent.computeIfAbsent(t.eventId(), id -> new ArrayList<>()).add(t);
             }
             Instant now = now();
-            Body body = new Body().paragraph("Someone (we hope you) asked for the slotpoll links of this address."
-                    + " It is known on these polls; each link works once, for 60 minutes:");
+            String lang = MailText.orDefault(row.payload());
+            Body body = new Body().paragraph(MailText.get(lang, "recovery.intro"));
             for (List<Target> event : byEvent.values()) {
                 String code = Secrets.newToken();
                 db.insertInto(RECOVERY_CODE).set(RECOVERY_CODE.CODE_HASH, Secrets.hash(code))
                         .set(RECOVERY_CODE.TARGETS, Target.write(event))
                         .set(RECOVERY_CODE.EXPIRES_AT, now.plus(CODE_VALID)).execute();
                 boolean organises = event.stream().anyMatch(t -> t.participantSeq() == null);
-                body.link(event.getFirst().title() + (organises ? " (you organise it)" : " (your answer)"),
-                        links.base() + "/recover#code=" + code);
+                body.link(MailText.get(lang, organises ? "recovery.organise" : "recovery.answer",
+                        "title", event.getFirst().title()), links.base() + "/recover#code=" + code);
             }
-            body.paragraph("If you did not ask, ignore this mail: nothing changes.");
-            Letter letter = mailer.personal(address, "Your slotpoll links", body);
+            body.paragraph(MailText.get(lang, "recovery.ignore"));
+            Letter letter = mailer.personal(address, MailText.get(lang, "recovery.subject"), body);
             return Optional.of(letter);
         };
     }

@@ -62,7 +62,7 @@ class MailDeliveryTest {
     private static void queue(Clock clock, String eventId, String to, String subject) {
         DSLContext dsl = DB.database().dsl();
         Mailer mailer = Mailer.on(FROM, TestApp.BASE_URL, new Outbox(), StopLinks.load(dsl), clock, Duration.ZERO);
-        dsl.transaction(tx -> mailer.queue(tx.dsl(), "test", mailer.about(eventId, to, subject,
+        dsl.transaction(tx -> mailer.queue(tx.dsl(), "test", mailer.about("en", eventId, to, subject,
                 new Body().paragraph("hello"), Optional.empty())));
     }
 

@@ -30,6 +30,18 @@ class CatalogTest {
         assertThat(problems(language, Catalogs.catalog(language))).isEmpty();
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"de", "fr", "es", "pt-BR", "ja", "zh-CN", "ar"})
+    void so_has_the_catalog_of_the_mails(String language) {
+        assertThat(problems(language, Catalogs.mailCatalog(language), Catalogs.mailCatalog("en"))).isEmpty();
+    }
+
+    @Test
+    void the_mails_speak_the_languages_of_the_pages() {
+        assertThat(io.slotpoll.mail.MailText.LANGUAGES).isEqualTo(Catalogs.LANGUAGES);
+        assertThat(problems("en", Catalogs.mailCatalog("en"), Catalogs.mailCatalog("en"))).isEmpty();
+    }
+
     @Test
     void english_itself_is_well_formed() {
         assertThat(problems("en", Catalogs.catalog("en"))).isEmpty();
@@ -65,7 +77,10 @@ class CatalogTest {
 
     /** What is wrong with a catalog, one line per fault, sorted. */
     static List<String> problems(String language, Map<String, String> catalog) {
-        Map<String, String> english = Catalogs.catalog("en");
+        return problems(language, catalog, Catalogs.catalog("en"));
+    }
+
+    static List<String> problems(String language, Map<String, String> catalog, Map<String, String> english) {
         List<String> problems = new ArrayList<>();
         for (String key : english.keySet()) {
             if (!catalog.containsKey(key)) {

@@ -41,7 +41,16 @@ final class Catalogs {
     }
 
     static Map<String, String> catalog(String language) {
-        try (InputStream in = Catalogs.class.getResourceAsStream("/web/app/i18n/" + language + ".json")) {
+        return catalog("/web/app/i18n/", language);
+    }
+
+    /** The mails' catalog of a language (mail/i18n, MailText's). */
+    static Map<String, String> mailCatalog(String language) {
+        return catalog("/mail/i18n/", language);
+    }
+
+    private static Map<String, String> catalog(String folder, String language) {
+        try (InputStream in = Catalogs.class.getResourceAsStream(folder + language + ".json")) {
             if (in == null) {
                 throw new IllegalStateException("no catalog for " + language);
             }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.ColorScheme;
 import io.slotpoll.testing.ApiClient;
 import io.slotpoll.testing.Chromium;
 import io.slotpoll.testing.TestApp;
@@ -146,6 +147,21 @@ class PageTools {
                     shoot(page, out.resolve("final-" + suffix + ".png"));
                 }
                 context.close();
+            }
+            if (stage.equals("open")) {
+                // the participate page for a world audience: German in the dark theme, Arabic right to left
+                for (String[] look : new String[][] {{"de", "de-DE", "dark"}, {"ar", "ar-EG", "light"}}) {
+                    BrowserContext context = CHROMIUM.context(new Browser.NewContextOptions().setTimezoneId("Europe/Berlin")
+                            .setBaseURL(APP.baseUrl()).setViewportSize(1280, 900)
+                            .setColorScheme(look[2].equals("dark") ? ColorScheme.DARK : ColorScheme.LIGHT), look[1]);
+                    Page page = context.newPage();
+                    page.navigate("/e/" + id);
+                    page.getByLabel(Catalogs.message(look[0], "answer.name")).fill("Kim");
+                    page.locator("button[data-index]").nth(2).click();
+                    page.locator("button[data-index]").nth(3).click();
+                    shoot(page, out.resolve("participate-desktop-" + look[0] + "-" + look[2] + ".png"));
+                    context.close();
+                }
             }
         }
     }
