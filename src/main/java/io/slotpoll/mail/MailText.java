@@ -1,7 +1,5 @@
 package io.slotpoll.mail;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.ibm.icu.text.DateFormat;
 import com.ibm.icu.text.DateTimePatternGenerator;
 import com.ibm.icu.text.ListFormatter;
@@ -12,7 +10,9 @@ import com.ibm.icu.util.ULocale;
 import io.slotpoll.time.Times;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Date;
@@ -20,10 +20,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
 
 /**
- * The words of the mails, in the recipient's language: one catalog per language under
- * {@code mail/i18n/} (ICU message syntax, formatted by ICU4J's MessageFormat with the
+ * The words of the mails, in the recipient's language: one catalog per language,
+ * {@code mail/i18n/{lang}.properties} in UTF-8 (ICU message syntax, formatted by ICU4J's MessageFormat with the
  * language's CLDR plural rules), the same eight languages as the pages. A recipient's
  * language is the one of the request that gave their address: the pages send their own
  * language first in {@code Accept-Language}, any other client its own preferences.
@@ -40,13 +41,16 @@ public final class MailText {
 
     private static Map<String, Map<String, String>> load() {
         Map<String, Map<String, String>> catalogs = new HashMap<>();
-        ObjectMapper json = new ObjectMapper();
         for (String language : LANGUAGES) {
-            try (InputStream in = MailText.class.getResourceAsStream("/mail/i18n/" + language + ".json")) {
+            try (InputStream in = MailText.class.getResourceAsStream("/mail/i18n/" + language + ".properties")) {
                 if (in == null) {
-                    throw new IllegalStateException("missing from the jar: mail/i18n/" + language + ".json");
+                    throw new IllegalStateException("missing from the jar: mail/i18n/" + language + ".properties");
                 }
-                catalogs.put(language, Map.copyOf(json.readValue(in, new TypeReference<Map<String, String>>() { })));
+                Properties messages = new Properties();
+                messages.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+                Map<String, String> catalog = new HashMap<>();
+                messages.stringPropertyNames().forEach(key -> catalog.put(key, messages.getProperty(key)));
+                catalogs.put(language, Map.copyOf(catalog));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

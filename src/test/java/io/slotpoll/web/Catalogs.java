@@ -10,7 +10,9 @@ import com.ibm.icu.util.TimeZone;
 import com.ibm.icu.util.ULocale;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -20,6 +22,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -44,9 +47,20 @@ final class Catalogs {
         return catalog("/web/app/i18n/", language);
     }
 
-    /** The mails' catalog of a language (mail/i18n, MailText's). */
+    /** The mails' catalog of a language (mail/i18n/{lang}.properties in UTF-8, MailText's). */
     static Map<String, String> mailCatalog(String language) {
-        return catalog("/mail/i18n/", language);
+        try (InputStream in = Catalogs.class.getResourceAsStream("/mail/i18n/" + language + ".properties")) {
+            if (in == null) {
+                throw new IllegalStateException("no mail catalog for " + language);
+            }
+            Properties messages = new Properties();
+            messages.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+            Map<String, String> catalog = new TreeMap<>();
+            messages.stringPropertyNames().forEach(key -> catalog.put(key, messages.getProperty(key)));
+            return catalog;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static Map<String, String> catalog(String folder, String language) {

@@ -103,8 +103,9 @@ class WebAssetsTest {
         assertThat(attributes(shell, "<script\\b([^>]*)>", "src")).containsExactly("/app/app.js");
         assertThat(shell).doesNotContain("style=", "<style", "http://", "https://");
         long total = 0;
-        for (String file : List.of("app.js", "answer.js", "api.js", "create.js", "dom.js", "grid.js", "group.js",
-                "manage.js", "paint.js", "participate.js", "poll-data.js", "poll-parts.js", "store.js", "time.js", "app.css")) {
+        for (String file : List.of("app.js", "answer.js", "api.js", "create.js", "dom.js", "grid.js", "group.js", "i18n.js",
+                "mail.js", "manage.js", "paint.js", "participate.js", "poll-data.js", "poll-parts.js", "store.js", "time.js",
+                "app.css")) {
             String path = "/app/" + file;
             assertAsset(path, file.endsWith(".css") ? "text/css; charset=utf-8" : "text/javascript; charset=utf-8", "no-cache");
             total += client.get(path).offContract().send().body().getBytes(StandardCharsets.UTF_8).length;
@@ -113,7 +114,16 @@ class WebAssetsTest {
                 assertThat(gzipped.header("Content-Encoding")).as(path).isEqualTo("gzip");
             }
         }
-        assertThat(total).as("our own JS and CSS, uncompressed").isLessThan(150 * 1024);
+        // a page loads the catalog of one language: the largest counts
+        long catalog = 0;
+        for (String language : WebAssets.LANGUAGES) {
+            String path = "/app/i18n/" + language + ".json";
+            assertAsset(path, "application/json; charset=utf-8", "no-cache");
+            catalog = Math.max(catalog, client.get(path).offContract().send().body().getBytes(StandardCharsets.UTF_8).length);
+            assertThat(client.get(path).header("Accept-Encoding", "gzip").offContract().send().header("Content-Encoding"))
+                    .as(path).isEqualTo("gzip");
+        }
+        assertThat(total + catalog).as("our own JS and CSS and one catalog, uncompressed").isLessThan(150 * 1024);
         assertThat(client.get("/app/missing.js").offContract().send().status()).isEqualTo(404);
     }
 
