@@ -76,18 +76,21 @@ export function groupSection(page) {
     replace(list, slotItems(page, canManage));
   });
   const list = h('div', {}, slotItems(page, canManage));
-  // The same three panes as the answer: the heatmap lines up with the answer grid beside it,
-  // and who can come, "Pick" and the best times follow right under it.
+  // The same panes as the answer: the heatmap lines up with the answer grid beside it, and
+  // who can come at the cell in focus (with "Pick") follows right under it. The best times
+  // follow too on the participant's page; on the manage page they come first, so the
+  // organiser picks without scrolling past the heatmap.
+  const best = [h('h3', {}, t('group.best')),
+    h('div', { className: 'filters' }, field(t('group.minAttending'), minInput),
+      h('label', { className: 'check' }, hide, ' ', t('group.hideIfNeedBe'))),
+    list];
   return h('section', { className: 'group pane', 'aria-labelledby': 'group-h' },
     h('div', { className: 'pane-head' },
       h('h2', { id: 'group-h' }, t('group.heading')),
-      h('h3', {}, t('group.heatmap')), legend),
+      state.manage ? best : null,
+      h('div', {}, h('h3', {}, t('group.heatmap')), legend)),
     h('div', { className: 'pane-grid' }, heat),
-    h('div', { className: 'pane-tail' }, details,
-      h('h3', {}, t('group.best')),
-      h('div', { className: 'filters' }, field(t('group.minAttending'), minInput),
-        h('label', { className: 'check' }, hide, ' ', t('group.hideIfNeedBe'))),
-      list),
+    h('div', { className: 'pane-tail' }, details, state.manage ? null : best),
     h('div', { className: 'pane-after' }));
 }
 

@@ -54,6 +54,7 @@ export async function openPoll(main, state, parts) {
   };
   const drawn = parts(page);
   main.classList.add('poll');
+  if (state.manage) main.classList.add('organiser');
   page.view = mountParts(main, drawn);
   keepFresh(page, (before) => refreshedParts(page, [...drawn.keys()], before));
   // For the page benchmark (bench/pages.sh): the first frame after the whole page is built.

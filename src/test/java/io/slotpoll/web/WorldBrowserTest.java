@@ -104,6 +104,9 @@ class WorldBrowserTest {
         assertThat(page.locator(".slot.best .when").innerText()).startsWith(
                 Catalogs.range(language, Instant.parse("2027-03-29T09:00:00Z"), Instant.parse("2027-03-29T10:00:00Z"), "Europe/London"));
         checkEverywhere(organiser, "manage with answers");
+        // on the manage page the best times, each with "Pick", come before the heatmap
+        assertThat(((Number) page.locator(".slot.best button").evaluate("e => e.getBoundingClientRect().top")).doubleValue())
+                .isLessThan(top(page, ".group .pane-grid table"));
 
         page.getByLabel(msg("manage.isRequired", Map.of("name", "Cleo"))).check();
         page.locator(".manage-status").getByText(msg("manage.done")).waitFor();
