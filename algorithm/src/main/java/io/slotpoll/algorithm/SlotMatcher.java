@@ -81,6 +81,7 @@ public final class SlotMatcher {
         int[] requiredAttending = new int[count + 1];
         int[] outside = new int[count + 1];
         int requiredTotal = 0;
+        Map<LocalHours, int[]> shared = count > 0 ? sharedInside(grid, duration, participants) : Map.of();
         for (int p = 0; p < n; p++) {
             addCoverage(grid, yesUnions, p, duration, yes);
             addCoverage(grid, allUnions, p, duration, attending);
@@ -91,7 +92,12 @@ public final class SlotMatcher {
             }
             if (participant.hours().isPresent() && count > 0) {
                 addCoverage(grid, allUnions, p, duration, outside);
-                subtractInsideHours(grid, allUnions, p, duration, participant.hours().get(), outside);
+                int[] inside = shared.get(participant.hours().get());
+                if (inside != null) {
+                    subtractInside(grid, allUnions, p, duration, inside, outside);
+                } else {
+                    subtractInsideHours(grid, allUnions, p, duration, participant.hours().get(), outside);
+                }
             }
         }
         prefixSum(yes);
@@ -155,6 +161,77 @@ public final class SlotMatcher {
                     diff[b]++;
                 }
             });
+        }
+    }
+
+    /**
+     * For each local hours that two or more participants share (same zone and times), the
+     * candidates inside them over the whole grid, as ascending {@code [from, to)} index pairs:
+     * worked out once, so each of those participants costs index arithmetic, not zone rules.
+     */
+    private static Map<LocalHours, int[]> sharedInside(CandidateGrid grid, int duration, List<Respondent> participants) {
+        Map<LocalHours, Integer> holders = new HashMap<>();
+        for (Respondent participant : participants) {
+            participant.hours().ifPresent(h -> holders.merge(h, 1, Integer::sum));
+        }
+        Map<LocalHours, int[]> inside = new HashMap<>();
+        long firstStart = grid.start(0);
+        long lastStart = grid.start(grid.size() - 1);
+        for (var entry : holders.entrySet()) {
+            if (entry.getValue() < 2) {
+                continue;
+            }
+            int[][] pairs = {new int[16]};
+            int[] size = {0};
+            entry.getKey().insideStarts(firstStart, lastStart, duration, (first, last) -> {
+                int a = grid.firstAtOrAfter(first);
+                int b = grid.countAtOrBefore(last);
+                if (a < b) {
+                    if (size[0] + 2 > pairs[0].length) {
+                        pairs[0] = Arrays.copyOf(pairs[0], 2 * pairs[0].length);
+                    }
+                    pairs[0][size[0]++] = a;
+                    pairs[0][size[0]++] = b;
+                }
+            });
+            inside.put(entry.getKey(), Arrays.copyOf(pairs[0], size[0]));
+        }
+        return inside;
+    }
+
+    /**
+     * Subtracts one from {@code diff} over every candidate the owner attends that lies in one
+     * of the {@code inside} index pairs: the owner's covered range of each interval, cut
+     * against the pairs from the first that ends after it starts.
+     */
+    private static void subtractInside(CandidateGrid grid, FlatUnions unions, int owner, int duration, int[] inside,
+            int[] diff) {
+        for (int i = unions.offsets[owner]; i < unions.offsets[owner + 1]; i++) {
+            long start = unions.starts[i];
+            long end = unions.ends[i];
+            if (end - start < duration) {
+                continue;
+            }
+            int from = grid.firstAtOrAfter(start);
+            int to = grid.countAtOrBefore(end - duration);
+            int lo = 0;
+            int hi = inside.length / 2;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (inside[2 * mid + 1] > from) {
+                    hi = mid;
+                } else {
+                    lo = mid + 1;
+                }
+            }
+            for (int k = 2 * lo; k < inside.length && inside[k] < to; k += 2) {
+                int a = Math.max(inside[k], from);
+                int b = Math.min(inside[k + 1], to);
+                if (a < b) {
+                    diff[a]--;
+                    diff[b]++;
+                }
+            }
         }
     }
 

@@ -51,6 +51,17 @@ class SlotMatcherPropertyTest {
     @ParameterizedTest(name = "seed {0}")
     @ValueSource(longs = {21, 22, 23})
     void matches_naive_reference_with_local_hours_across_dst_changes_and_midnights(long seed) {
+        checkWithHours(seed, false);
+    }
+
+    /** The same when people share their hours (the matcher works out shared hours once for all who hold them). */
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {24, 25, 26})
+    void matches_naive_reference_when_people_share_their_local_hours(long seed) {
+        checkWithHours(seed, true);
+    }
+
+    private void checkWithHours(long seed, boolean shared) {
         Random random = new Random(seed);
         int outsideSeen = 0;
         int partialSeen = 0;
@@ -58,6 +69,8 @@ class SlotMatcherPropertyTest {
             ZoneId zone = ZonedCases.zone(random);
             long base = ZonedCases.nearSomethingHard(random, zone);
             MatchRequest plain = randomRequest(random, 1 + random.nextInt(30));
+            List<LocalHours> pool = !shared ? List.of() : List.of(ZonedCases.hoursAround(random, zone, base + random.nextInt(280)),
+                    ZonedCases.hoursAround(random, ZonedCases.zone(random), base + random.nextInt(280)));
             List<Respondent> withHours = new ArrayList<>();
             for (Respondent p : plain.participants()) {
                 List<Availability> moved = p.availability().stream()
@@ -65,6 +78,7 @@ class SlotMatcherPropertyTest {
                                 a.preference()))
                         .toList();
                 Optional<LocalHours> hours = random.nextInt(4) == 0 ? Optional.empty()
+                        : shared ? Optional.of(pool.get(random.nextInt(pool.size())))
                         : Optional.of(ZonedCases.hoursAround(random, random.nextInt(4) == 0 ? ZonedCases.zone(random) : zone,
                                 base + random.nextInt(280)));
                 withHours.add(new Respondent(p.required(), moved, hours));
