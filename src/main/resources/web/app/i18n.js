@@ -65,6 +65,7 @@ export function locale() {
 }
 
 const numbers = new Map();
+const plurals = new Map();
 
 export function number(n) {
   if (!numbers.has(lang)) numbers.set(lang, new Intl.NumberFormat(locale()));
@@ -136,7 +137,8 @@ function argument(body, params) {
     forms.set(selector, s.slice(open + 1, end));
     s = s.slice(end + 1);
   }
-  const category = new Intl.PluralRules(locale()).select(n);
+  if (!plurals.has(lang)) plurals.set(lang, new Intl.PluralRules(locale()));
+  const category = plurals.get(lang).select(n);
   const form = forms.get(`=${n}`) ?? forms.get(category) ?? forms.get('other');
   return format(form.replace(/#/g, number(n)), params);
 }

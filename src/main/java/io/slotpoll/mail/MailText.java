@@ -7,6 +7,7 @@ import com.ibm.icu.text.MessageFormat;
 import com.ibm.icu.text.SimpleDateFormat;
 import com.ibm.icu.util.TimeZone;
 import com.ibm.icu.util.ULocale;
+import io.slotpoll.text.Languages;
 import io.slotpoll.time.Times;
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,7 +33,7 @@ import java.util.Properties;
 public final class MailText {
 
     /** The languages, as the pages speak them; the first is the fallback. */
-    public static final List<String> LANGUAGES = List.of("en", "de", "fr", "es", "pt-BR", "ja", "zh-CN", "ar");
+    public static final List<String> LANGUAGES = Languages.ALL;
 
     private static final Map<String, Map<String, String>> CATALOGS = load();
 

@@ -3,6 +3,7 @@ package io.slotpoll.web;
 import io.javalin.http.Context;
 import io.slotpoll.http.EntityTags;
 import io.slotpoll.http.SecurityHeaders;
+import io.slotpoll.text.Languages;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -49,7 +50,7 @@ public final class WebAssets {
             "time.js");
 
     /** The message catalogs, one per language, served under /app/i18n/ (web/app/i18n.js lists them too). */
-    public static final List<String> LANGUAGES = List.of("en", "de", "fr", "es", "pt-BR", "ja", "zh-CN", "ar");
+    public static final List<String> LANGUAGES = Languages.ALL;
 
     /** The page shell's mark that tells the pages whether this service sends mail. */
     private static final String MAIL_OFF = "<meta name=\"slotpoll-mail\" content=\"off\">";

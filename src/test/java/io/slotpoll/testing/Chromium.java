@@ -8,8 +8,11 @@ import com.deque.html.axecore.results.Rule;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,6 +20,10 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import net.fortuna.ical4j.data.CalendarBuilder;
+import net.fortuna.ical4j.data.ParserException;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.component.VEvent;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -108,6 +115,15 @@ public final class Chromium implements BeforeAllCallback, AfterAllCallback {
                     .analyze();
             assertThat(results.getViolations()).as("axe violations on %s: %s", state, describe(results.getViolations()))
                     .isEmpty();
+        }
+
+        /** Clicks the element showing {@code text}, waits for the download it starts and reads it as iCalendar: its events. */
+        public List<VEvent> downloadedEvents(String text) throws IOException, ParserException {
+            Download download = page.waitForDownload(() -> page.getByText(text).click());
+            try (InputStream in = Files.newInputStream(download.path())) {
+                Calendar calendar = new CalendarBuilder().build(in);
+                return calendar.getComponents("VEVENT");
+            }
         }
 
         /** At 360 CSS pixels the page never scrolls sideways (wide grids scroll inside their own box). */

@@ -44,7 +44,14 @@ final class Catalogs {
     }
 
     static Map<String, String> catalog(String language) {
-        return catalog("/web/app/i18n/", language);
+        try (InputStream in = Catalogs.class.getResourceAsStream("/web/app/i18n/" + language + ".json")) {
+            if (in == null) {
+                throw new IllegalStateException("no catalog for " + language);
+            }
+            return new TreeMap<>(new ObjectMapper().readValue(in, new TypeReference<Map<String, String>>() { }));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The mails' catalog of a language (mail/i18n/{lang}.properties in UTF-8, MailText's). */
@@ -58,17 +65,6 @@ final class Catalogs {
             Map<String, String> catalog = new TreeMap<>();
             messages.stringPropertyNames().forEach(key -> catalog.put(key, messages.getProperty(key)));
             return catalog;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static Map<String, String> catalog(String folder, String language) {
-        try (InputStream in = Catalogs.class.getResourceAsStream(folder + language + ".json")) {
-            if (in == null) {
-                throw new IllegalStateException("no catalog for " + language);
-            }
-            return new TreeMap<>(new ObjectMapper().readValue(in, new TypeReference<Map<String, String>>() { }));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -5,25 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import io.slotpoll.testing.ApiClient;
 import io.slotpoll.testing.Chromium;
 import io.slotpoll.testing.TestApp;
-import java.io.FileInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
-import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.data.ParserException;
-import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.component.VEvent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -132,12 +127,7 @@ class WebAppBrowserTest {
             tab.assertAccessible("final, participant in " + zone);
             tab.assertClean();
         }
-        Download download = page.waitForDownload(() -> page.getByText("Download .ics").click());
-        Calendar calendar;
-        try (InputStream in = new FileInputStream(download.path().toFile())) {
-            calendar = new CalendarBuilder().build(in);
-        }
-        List<VEvent> meetings = calendar.getComponents("VEVENT");
+        List<VEvent> meetings = organiser.downloadedEvents("Download .ics");
         assertThat(meetings).hasSize(1);
         assertThat(meetings.getFirst().getProperty("DTSTART").orElseThrow().getValue()).isEqualTo("20270326T140000Z");
         assertThat(meetings.getFirst().getProperty("SUMMARY").orElseThrow().getValue()).isEqualTo("Quarterly planning");

@@ -124,13 +124,9 @@ public final class SlotMatcher {
     /** Adds one to {@code diff} over every candidate that one of the owner's disjoint intervals covers. */
     private static void addCoverage(CandidateGrid grid, FlatUnions unions, int owner, int duration, int[] diff) {
         for (int i = unions.offsets[owner]; i < unions.offsets[owner + 1]; i++) {
-            long start = unions.starts[i];
-            long end = unions.ends[i];
-            if (end - start < duration) {
-                continue;
-            }
-            int from = grid.firstAtOrAfter(start);
-            int to = grid.countAtOrBefore(end - duration);
+            long covered = covered(grid, unions.starts[i], unions.ends[i], duration);
+            int from = (int) (covered >>> 32);
+            int to = (int) covered;
             if (from < to) {
                 diff[from]++;
                 diff[to]--;
@@ -207,13 +203,12 @@ public final class SlotMatcher {
     private static void subtractInside(CandidateGrid grid, FlatUnions unions, int owner, int duration, int[] inside,
             int[] diff) {
         for (int i = unions.offsets[owner]; i < unions.offsets[owner + 1]; i++) {
-            long start = unions.starts[i];
-            long end = unions.ends[i];
-            if (end - start < duration) {
+            long covered = covered(grid, unions.starts[i], unions.ends[i], duration);
+            int from = (int) (covered >>> 32);
+            int to = (int) covered;
+            if (from >= to) {
                 continue;
             }
-            int from = grid.firstAtOrAfter(start);
-            int to = grid.countAtOrBefore(end - duration);
             int lo = 0;
             int hi = inside.length / 2;
             while (lo < hi) {
@@ -233,6 +228,18 @@ public final class SlotMatcher {
                 }
             }
         }
+    }
+
+    /**
+     * The candidates whose whole meeting lies in {@code [start, end)}, as the index range
+     * {@code [from, to)} packed in one long (from in the high half); empty ({@code 0}) when the
+     * interval is shorter than the meeting.
+     */
+    private static long covered(CandidateGrid grid, long start, long end, int duration) {
+        if (end - start < duration) {
+            return 0;
+        }
+        return ((long) grid.firstAtOrAfter(start) << 32) | grid.countAtOrBefore(end - duration);
     }
 
     private static void prefixSum(int[] values) {
